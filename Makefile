@@ -1,0 +1,55 @@
+# Set-up, run and checks. `make run` and `make test` set up whatever is missing first.
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+# Rasa 3.6.21 needs Python 3.10: take python3.10 from PATH if it runs, else from pyenv.
+PYTHON310 := $(shell for p in "$$(command -v python3.10 2>/dev/null)" \
+	"$$(pyenv root 2>/dev/null)/versions/"3.10*/bin/python3.10 \
+	"$$HOME/.pyenv/versions/"3.10*/bin/python3.10 /usr/bin/python3.10 /usr/local/bin/python3.10; do \
+	[ -x "$$p" ] && "$$p" -c 'import sys; assert sys.version_info[:2] == (3, 10)' 2>/dev/null && { echo "$$p"; break; }; done)
+
+.PHONY: setup run test check format lint types bench build train clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	@if [ -z "$(PYTHON310)" ]; then \
+		echo "Python 3.10 is needed (Rasa 3.6.21 does not run on 3.11+)."; \
+		echo "Install it, e.g. 'pyenv install 3.10.13', or put python3.10 on PATH."; exit 1; fi
+	@test -x $(BIN)/python || $(PYTHON310) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip<25" "setuptools==70.3.0" wheel
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
+	@touch $(STAMP)
+
+build: setup
+	$(BIN)/mrcbot build
+
+train: setup
+	$(BIN)/mrcbot train
+
+run: setup
+	$(BIN)/mrcbot serve
+
+test: setup
+	$(BIN)/mrcbot content check
+	$(BIN)/python -m pytest
+
+format: setup
+	$(BIN)/ruff format bot connectors tests
+
+lint: setup
+	$(BIN)/ruff format --check bot connectors tests
+	$(BIN)/ruff check bot connectors tests
+
+types: setup
+	$(BIN)/mypy
+
+check: lint types test
+
+bench: setup
+	$(BIN)/python -m bench.run
+
+clean:
+	rm -rf build models .pytest_cache .mypy_cache .ruff_cache

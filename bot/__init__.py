@@ -1,0 +1,1 @@
+"""The Migrant Resource Centre counselling assistant."""

@@ -1,0 +1,44 @@
+"""Answers a content topic in the person's language, for their country."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rasa_sdk.events import SlotSet
+
+from bot.actions.base import ContentAction, EventList
+
+if TYPE_CHECKING:
+    from rasa_sdk import Tracker
+    from rasa_sdk.executor import CollectingDispatcher
+
+__all__ = ["ActionAnswerTopic"]
+
+
+class ActionAnswerTopic(ContentAction):
+    """Sends the vetted answer of the predicted topic, related topics and the feedback question."""
+
+    action_name = "action_answer_topic"
+
+    async def respond(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> EventList:
+        """Answer the topic of the latest message."""
+        topic = (tracker.latest_message.get("intent") or {}).get("name")
+        language = self.language(tracker)
+        country = self.country(tracker)
+        if not topic or not self.replies.has_answer(topic, language):
+            self.say_text(dispatcher, tracker, "fallback_rephrase")
+            return []
+        messages = self.replies.answer(topic, language, country)
+        for reply in messages:
+            self.say(dispatcher, reply)
+        needs_country = any(
+            self.replies.needs_country(message)
+            for message in self.replies.topics[topic]["translations"]
+            .get(language, self.replies.topics[topic]["translations"]["en"])["answer"]
+        )
+        if country is None and needs_country:
+            self.say(dispatcher, self.replies.country_menu(language))
+        self.say(dispatcher, self.replies.feedback_question(language))
+        return [SlotSet("last_topic", topic), SlotSet("awaiting", "feedback")]

@@ -1,0 +1,80 @@
+"""The base of every action: the person's language and country, and sending replies."""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING, Any
+
+from rasa_sdk import Action
+from rasa_sdk.events import SlotSet
+
+from bot.content.compiler import RESPONSES_FILE
+from bot.content.replies import Replies, Reply
+from bot.settings import get_settings
+
+if TYPE_CHECKING:
+    from rasa_sdk import Tracker
+    from rasa_sdk.executor import CollectingDispatcher
+
+__all__ = ["ContentAction", "replies"]
+
+EventList = list[dict[str, Any]]
+
+
+@functools.lru_cache(maxsize=1)
+def replies() -> Replies:
+    """The response bundle compiled by `mrcbot build`, loaded once."""
+    return Replies.load(get_settings().build_dir / RESPONSES_FILE)
+
+
+class ContentAction(Action):
+    """An action that speaks from content in the person's language."""
+
+    action_name = ""
+
+    def name(self) -> str:
+        """The action's id in the domain."""
+        return self.action_name
+
+    @property
+    def replies(self) -> Replies:
+        """Everything the bot can say."""
+        return replies()
+
+    def language(self, tracker: Tracker) -> str:
+        """The language to answer in."""
+        return self.replies.language(tracker.get_slot("language"))
+
+    def country(self, tracker: Tracker) -> str | None:
+        """The person's country, if known."""
+        country = tracker.get_slot("country")
+        return country if country in self.replies.countries else None
+
+    def say(self, dispatcher: CollectingDispatcher, reply: Reply) -> None:
+        """Send one reply with its buttons."""
+        dispatcher.utter_message(
+            text=reply.text, buttons=[button.as_dict() for button in reply.buttons]
+        )
+
+    def say_text(self, dispatcher: CollectingDispatcher, tracker: Tracker, key: str) -> None:
+        """Send one conversation text, with the country menu if it needs a country."""
+        language = self.language(tracker)
+        country = self.country(tracker)
+        self.say(dispatcher, Reply(self.replies.text(key, language, country)))
+        if country is None and self.replies.needs_country(self.replies.text(key, "en", "XX")):
+            self.say(dispatcher, self.replies.country_menu(language))
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> EventList:
+        """Reply, and reset the count of misunderstood messages."""
+        events = await self.respond(dispatcher, tracker, domain)
+        if tracker.get_slot("misses"):
+            events.append(SlotSet("misses", 0))
+        return events
+
+    async def respond(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> EventList:
+        """Send the action's replies; subclasses override this."""
+        raise NotImplementedError

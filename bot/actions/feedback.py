@@ -1,0 +1,60 @@
+"""Whether an answer helped, and yes or no typed in reply to the last question."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rasa_sdk.events import SlotSet
+
+from bot.actions.base import ContentAction, EventList
+from bot.content.replies import Reply
+
+if TYPE_CHECKING:
+    from rasa_sdk import Tracker
+    from rasa_sdk.executor import CollectingDispatcher
+
+__all__ = ["ActionHandleYesNo", "ActionRecordFeedback"]
+
+
+class ActionRecordFeedback(ContentAction):
+    """Records the person's feedback on the last answer and thanks them."""
+
+    action_name = "action_record_feedback"
+
+    async def respond(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> EventList:
+        """Thank for the feedback; the feedback is kept in the conversation's events."""
+        helpful = next(tracker.get_latest_entity_values("helpful"), None)
+        return self.thank(dispatcher, tracker, helpful == "yes")
+
+    def thank(self, dispatcher: CollectingDispatcher, tracker: Tracker, helpful: bool) -> EventList:
+        """Thank the person; after an unhelpful answer offer a counsellor."""
+        language = self.language(tracker)
+        if helpful:
+            self.say(dispatcher, Reply(self.replies.text("feedback_thanks_yes", language)))
+        else:
+            self.say(
+                dispatcher,
+                Reply(
+                    self.replies.text("feedback_thanks_no", language),
+                    (self.replies.counsellor_button(language),),
+                ),
+            )
+        return [SlotSet("awaiting", None)]
+
+
+class ActionHandleYesNo(ActionRecordFeedback):
+    """A typed yes or no: feedback if the bot just asked for it, else a gentle prompt."""
+
+    action_name = "action_handle_yes_no"
+
+    async def respond(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> EventList:
+        """Answer the question the bot asked last."""
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if tracker.get_slot("awaiting") == "feedback":
+            return self.thank(dispatcher, tracker, intent == "affirm")
+        self.say(dispatcher, Reply(self.replies.text("yes_no_without_question", self.language(tracker))))
+        return []

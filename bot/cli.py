@@ -1,0 +1,253 @@
+"""`mrcbot`: build, check, train, serve and evaluate the assistant."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.content.compiler import BuildResult, build
+from bot.content.contract import Contract, load_contract
+from bot.content.loader import Content, ContentProblem, check_content, load_content
+from bot.settings import ROOT, Settings, SettingsError, get_settings
+
+__all__ = ["main"]
+
+
+class CommandError(Exception):
+    """A command cannot go on; the message says why and what to do."""
+
+
+def _load(settings: Settings) -> tuple[Content, Contract, list[ContentProblem]]:
+    if not settings.topics_file.exists():
+        raise CommandError(
+            f"{settings.topics_file} is missing: set MRCBOT_TOPICS_FILE to the topics contract"
+        )
+    contract = load_contract(settings.topics_file)
+    content, problems = load_content(settings.content_dir, settings.centres_file)
+    problems += check_content(content, contract, list(settings.languages))
+    return content, contract, problems
+
+
+def _report_problems(problems: list[ContentProblem]) -> None:
+    for problem in problems:
+        print(f"error: {problem}", file=sys.stderr)
+    print(f"{len(problems)} problem(s) in content: nothing was built.", file=sys.stderr)
+
+
+def _build(settings: Settings) -> BuildResult:
+    content, contract, problems = _load(settings)
+    if problems:
+        _report_problems(problems)
+        raise CommandError("fix the content problems above")
+    return build(content, contract, ROOT, settings.build_dir)
+
+
+def cmd_build(settings: Settings, args: argparse.Namespace) -> int:
+    """Compile content into Rasa data and the response bundle."""
+    result = _build(settings)
+    print(
+        f"built {result.intents} intents, {result.examples} topic examples into {result.build_dir}"
+    )
+    return 0
+
+
+def cmd_content_check(settings: Settings, args: argparse.Namespace) -> int:
+    """Validate content and print coverage: topics x languages."""
+    content, contract, problems = _load(settings)
+    languages = list(dict.fromkeys([*contract.required_languages, *settings.languages]))
+    print("coverage (approved answers; example questions per language):")
+    print(f"{'topic':28}" + "".join(f"{code:>6}" for code in languages))
+    for topic_id in contract.topics:
+        cells = []
+        for code in languages:
+            translation = content.translation(topic_id, code)
+            cells.append(f"{len(translation.examples):>6}" if translation else f"{'-':>6}")
+        print(f"{topic_id:28}" + "".join(cells))
+    served = ", ".join(settings.languages)
+    if problems:
+        _report_problems(problems)
+        return 1
+    print(f"content is complete for {served}: {len(contract.topics)} topics.")
+    return 0
+
+
+def cmd_train(settings: Settings, args: argparse.Namespace) -> int:
+    """Train the model if content, data or config changed."""
+    from bot.model import model_path, train_if_needed
+
+    _build(settings)
+    config = Path(args.config) if args.config else None
+    existed = model_path(settings, config).exists()
+    path = train_if_needed(settings, config, force=args.force)
+    print(f"{'model is up to date' if existed and not args.force else 'trained'}: {path}")
+    return 0
+
+
+def cmd_eval(settings: Settings, args: argparse.Namespace) -> int:
+    """Predict the label of every row of a CSV and report accuracy."""
+    from bot.evaluation import read_rows, score, write_predictions
+    from bot.model import Predictor, train_if_needed
+
+    _, contract, _ = _load(settings)
+    rows = read_rows(Path(args.input), contract.labels)
+    _build(settings)
+    predictor = Predictor.load(train_if_needed(settings))
+    predictions = predictor.predict_all([row.text for row in rows])
+    labels = [p.label for p in predictions]
+    write_predictions(Path(args.output), rows, labels, [p.confidence for p in predictions])
+    for line in score(rows, labels).lines():
+        print(line)
+    return 0
+
+
+def _production_problems(settings: Settings) -> list[str]:
+    content, _, _ = _load(settings)
+    problems = []
+    if content.centres is not None:
+        examples = [c for c, spec in content.centres.countries.items() if spec.example]
+        if examples:
+            problems.append(
+                f"{settings.centres_file} still holds example contacts for {', '.join(examples)}:"
+                " enter the centres' real contacts and set `example: false`"
+            )
+    if len(settings.secret_key) < 32:
+        problems.append("MRCBOT_SECRET_KEY must be set to a random value of 32 or more characters")
+    return problems
+
+
+def _endpoints(settings: Settings) -> Path:
+    tracker_db = settings.data_dir / "tracker.db"
+    path = settings.build_dir / "endpoints.yml"
+    path.write_text(
+        "# Written by `mrcbot serve` from the settings: do not edit.\n"
+        "action_endpoint:\n"
+        f"  url: http://127.0.0.1:{settings.actions_port}/webhook\n"
+        "tracker_store:\n"
+        "  type: SQL\n"
+        "  dialect: sqlite\n"
+        f"  db: {tracker_db}\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
+    """Build, train if needed, and run the action server and the Rasa server."""
+    from bot.model import train_if_needed
+
+    if args.production or settings.production:
+        problems = _production_problems(settings)
+        if problems:
+            for problem in problems:
+                print(f"error: {problem}", file=sys.stderr)
+            raise CommandError("refusing to start in production")
+    _build(settings)
+    model = train_if_needed(settings)
+    settings.logs_dir.mkdir(parents=True, exist_ok=True)
+    endpoints = _endpoints(settings)
+    env = {**os.environ, "LOG_LEVEL": settings.log_level, "LOG_LEVEL_LIBRARIES": "ERROR"}
+    actions = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "rasa_sdk",
+            "--actions",
+            "bot.actions",
+            "--port",
+            str(settings.actions_port),
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "rasa",
+            "run",
+            "--model",
+            str(model),
+            "--endpoints",
+            str(endpoints),
+            "--credentials",
+            str(ROOT / "credentials.yml"),
+            "--interface",
+            settings.host,
+            "--port",
+            str(settings.port),
+            "--log-file",
+            str(settings.logs_dir / "rasa.log"),
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    print(f"serving on http://{settings.host}:{settings.port} (Ctrl-C stops)", flush=True)
+    processes = [actions, server]
+
+    def stop(*_: object) -> None:
+        for process in processes:
+            if process.poll() is None:
+                process.terminate()
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        while all(process.poll() is None for process in processes):
+            time.sleep(0.5)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stop()
+        for process in processes:
+            process.wait(timeout=30)
+    return max(process.returncode or 0 for process in processes)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="mrcbot", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    commands.add_parser("build", help="compile content into Rasa data").set_defaults(
+        func=cmd_build
+    )
+
+    content = commands.add_parser("content", help="content commands")
+    content_commands = content.add_subparsers(dest="content_command", required=True)
+    content_commands.add_parser("check", help="validate content, print coverage").set_defaults(
+        func=cmd_content_check
+    )
+
+    train = commands.add_parser("train", help="train the model if its inputs changed")
+    train.add_argument("--force", action="store_true", help="train even if up to date")
+    train.add_argument("--config", help="another Rasa config file (for comparisons)")
+    train.set_defaults(func=cmd_train)
+
+    serve = commands.add_parser("serve", help="run the assistant on localhost")
+    serve.add_argument("--production", action="store_true", help="enforce production checks")
+    serve.set_defaults(func=cmd_serve)
+
+    evaluate = commands.add_parser("eval", help="predict labels for a CSV and report accuracy")
+    evaluate.add_argument("--input", required=True, help="CSV with text,language,expected")
+    evaluate.add_argument("--output", required=True, help="where to write the predictions")
+    evaluate.set_defaults(func=cmd_eval)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one `mrcbot` command."""
+    args = _parser().parse_args(argv)
+    try:
+        settings = get_settings()
+        return int(args.func(settings, args))
+    except (CommandError, SettingsError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

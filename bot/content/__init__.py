@@ -1,0 +1,1 @@
+"""Vetted content: its schema, loading, checks and compilation into Rasa data."""

@@ -1,0 +1,106 @@
+"""Training the Rasa model when its inputs changed, and predicting topics with it."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from bot.content.compiler import DATA_DIR, DOMAIN_FILE, training_fingerprint
+from bot.settings import ROOT, Settings
+
+if TYPE_CHECKING:
+    from rasa.core.agent import Agent
+
+__all__ = ["FALLBACK_LABEL", "Prediction", "Predictor", "model_path", "train_if_needed"]
+
+# The label an evaluation reports when the model is not confident enough to answer.
+FALLBACK_LABEL = "out_of_scope"
+_FALLBACK_INTENT = "nlu_fallback"
+
+
+def model_path(settings: Settings, config: Path | None = None) -> Path:
+    """Where the model for the current training inputs is (or will be) stored."""
+    import rasa
+
+    fingerprint = training_fingerprint(
+        ROOT, settings.build_dir, extra=f"{rasa.__version__}:{config.read_text() if config else ''}"
+    )
+    return settings.models_dir / f"model-{fingerprint}.tar.gz"
+
+
+def train_if_needed(settings: Settings, config: Path | None = None, force: bool = False) -> Path:
+    """Train a model unless one for the same inputs exists; return its path."""
+    target = model_path(settings, config)
+    if target.exists() and not force:
+        return target
+    from rasa.model_training import train
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    result = train(
+        domain=str(settings.build_dir / DOMAIN_FILE),
+        config=str(config or ROOT / "config.yml"),
+        training_files=[
+            str(ROOT / "nlu"),
+            str(ROOT / "stories"),
+            str(settings.build_dir / DATA_DIR),
+        ],
+        output=str(target.parent),
+        fixed_model_name=target.name.removesuffix(".tar.gz"),
+        force_training=True,
+    )
+    if result.code != 0 or result.model is None:
+        raise RuntimeError(f"training failed with code {result.code}")
+    return target
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """The label the model gives a message, and how sure it is."""
+
+    label: str
+    confidence: float
+    ranking: tuple[tuple[str, float], ...] = ()
+
+
+def to_prediction(parsed: dict[str, Any]) -> Prediction:
+    """Turn Rasa's parse result into a prediction; a fallback becomes `out_of_scope`."""
+    intent = parsed.get("intent") or {}
+    ranking = tuple(
+        (str(item["name"]), float(item["confidence"]))
+        for item in parsed.get("intent_ranking") or []
+        if item.get("name") != _FALLBACK_INTENT
+    )
+    label = str(intent.get("name") or _FALLBACK_INTENT)
+    confidence = float(intent.get("confidence") or 0.0)
+    if label == _FALLBACK_INTENT:
+        label = FALLBACK_LABEL
+        confidence = ranking[0][1] if ranking else 0.0
+    return Prediction(label, confidence, ranking)
+
+
+class Predictor:
+    """Parses messages with a trained model, as the live assistant does."""
+
+    def __init__(self, agent: Agent) -> None:
+        self._agent = agent
+
+    @classmethod
+    def load(cls, path: Path) -> Predictor:
+        """Load a trained model."""
+        from rasa.core.agent import Agent
+
+        return cls(Agent.load(str(path)))
+
+    async def predict(self, text: str) -> Prediction:
+        """The label of one message."""
+        return to_prediction(await self._agent.parse_message(text))
+
+    def predict_all(self, texts: list[str]) -> list[Prediction]:
+        """The labels of many messages."""
+
+        async def run() -> list[Prediction]:
+            return [await self.predict(text) for text in texts]
+
+        return asyncio.run(run())
