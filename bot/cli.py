@@ -212,9 +212,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="mrcbot", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
 
-    commands.add_parser("build", help="compile content into Rasa data").set_defaults(
-        func=cmd_build
-    )
+    commands.add_parser("build", help="compile content into Rasa data").set_defaults(func=cmd_build)
 
     content = commands.add_parser("content", help="content commands")
     content_commands = content.add_subparsers(dest="content_command", required=True)

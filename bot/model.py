@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -13,11 +15,27 @@ from bot.settings import ROOT, Settings
 if TYPE_CHECKING:
     from rasa.core.agent import Agent
 
-__all__ = ["FALLBACK_LABEL", "Prediction", "Predictor", "model_path", "train_if_needed"]
+__all__ = [
+    "FALLBACK_LABEL",
+    "Prediction",
+    "Predictor",
+    "model_path",
+    "quiet",
+    "to_prediction",
+    "train_if_needed",
+]
 
 # The label an evaluation reports when the model is not confident enough to answer.
 FALLBACK_LABEL = "out_of_scope"
 _FALLBACK_INTENT = "nlu_fallback"
+
+
+def quiet(settings: Settings) -> None:
+    """Keep Rasa's and TensorFlow's logs at the configured level."""
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    from rasa.utils.common import configure_logging_and_warnings
+
+    configure_logging_and_warnings(log_level=logging.getLevelName(settings.log_level))
 
 
 def model_path(settings: Settings, config: Path | None = None) -> Path:
@@ -35,6 +53,7 @@ def train_if_needed(settings: Settings, config: Path | None = None, force: bool 
     target = model_path(settings, config)
     if target.exists() and not force:
         return target
+    quiet(settings)
     from rasa.model_training import train
 
     target.parent.mkdir(parents=True, exist_ok=True)

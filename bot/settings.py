@@ -98,13 +98,13 @@ class Settings:
             retention_days=_int(env, "MRCBOT_RETENTION_DAYS", 90),
             log_level=env.get("MRCBOT_LOG_LEVEL", "WARNING").upper(),
             languages=tuple(
-                code.strip() for code in env.get("MRCBOT_LANGUAGES", "en").split(",") if code.strip()
+                code.strip()
+                for code in env.get("MRCBOT_LANGUAGES", "en").split(",")
+                if code.strip()
             ),
             telegram_bot_token=env.get("TELEGRAM_BOT_TOKEN", ""),
             telegram_webhook_secret=env.get("TELEGRAM_WEBHOOK_SECRET", ""),
-            telegram_api_base_url=env.get(
-                "TELEGRAM_API_BASE_URL", "https://api.telegram.org/bot"
-            ),
+            telegram_api_base_url=env.get("TELEGRAM_API_BASE_URL", "https://api.telegram.org/bot"),
         )
 
 

@@ -33,12 +33,7 @@ class ActionAnswerTopic(ContentAction):
         messages = self.replies.answer(topic, language, country)
         for reply in messages:
             self.say(dispatcher, reply)
-        needs_country = any(
-            self.replies.needs_country(message)
-            for message in self.replies.topics[topic]["translations"]
-            .get(language, self.replies.topics[topic]["translations"]["en"])["answer"]
-        )
-        if country is None and needs_country:
+        if country is None and self.replies.answer_needs_country(topic, language):
             self.say(dispatcher, self.replies.country_menu(language))
         self.say(dispatcher, self.replies.feedback_question(language))
         return [SlotSet("last_topic", topic), SlotSet("awaiting", "feedback")]

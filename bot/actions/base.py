@@ -56,13 +56,20 @@ class ContentAction(Action):
             text=reply.text, buttons=[button.as_dict() for button in reply.buttons]
         )
 
-    def say_text(self, dispatcher: CollectingDispatcher, tracker: Tracker, key: str) -> None:
-        """Send one conversation text, with the country menu if it needs a country."""
+    def say_text(self, dispatcher: CollectingDispatcher, tracker: Tracker, key: str) -> bool:
+        """Send one conversation text, with the country menu if it needs a country.
+
+        Returns:
+            Whether the country menu was sent.
+
+        """
         language = self.language(tracker)
         country = self.country(tracker)
         self.say(dispatcher, Reply(self.replies.text(key, language, country)))
-        if country is None and self.replies.needs_country(self.replies.text(key, "en", "XX")):
+        if country is None and self.replies.text_needs_country(key):
             self.say(dispatcher, self.replies.country_menu(language))
+            return True
+        return False
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]

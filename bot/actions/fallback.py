@@ -30,7 +30,7 @@ class ActionFallback(ContentAction):
         if misses < 2:
             self.say(dispatcher, Reply(self.replies.text("fallback_rephrase", language)))
         else:
-            self.say_text(dispatcher, tracker, "fallback_offer")
-            self.say(dispatcher, self.replies.menu(language))
+            if not self.say_text(dispatcher, tracker, "fallback_offer"):
+                self.say(dispatcher, self.replies.menu(language))
             misses = 0
         return [UserUtteranceReverted(), SlotSet("misses", misses)]

@@ -56,5 +56,7 @@ class ActionHandleYesNo(ActionRecordFeedback):
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if tracker.get_slot("awaiting") == "feedback":
             return self.thank(dispatcher, tracker, intent == "affirm")
-        self.say(dispatcher, Reply(self.replies.text("yes_no_without_question", self.language(tracker))))
+        self.say(
+            dispatcher, Reply(self.replies.text("yes_no_without_question", self.language(tracker)))
+        )
         return []

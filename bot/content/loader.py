@@ -113,7 +113,9 @@ def _parse(
         return None
 
 
-def load_content(root: Path, centres_file: Path | None = None) -> tuple[Content, list[ContentProblem]]:
+def load_content(
+    root: Path, centres_file: Path | None = None
+) -> tuple[Content, list[ContentProblem]]:
     """Parse every content file under `root`; return what parsed and the problems found."""
     problems: list[ContentProblem] = []
     content = Content(root=root)
@@ -124,7 +126,9 @@ def load_content(root: Path, centres_file: Path | None = None) -> tuple[Content,
         if topic.id != path.stem:
             problems.append(
                 ContentProblem(
-                    _relative(path, root), "id", f"is {topic.id!r}: rename the file to {topic.id}.yml"
+                    _relative(path, root),
+                    "id",
+                    f"is {topic.id!r}: rename the file to {topic.id}.yml",
                 )
             )
             continue
@@ -148,7 +152,9 @@ def load_content(root: Path, centres_file: Path | None = None) -> tuple[Content,
         content.centres = _parse(centres_path, CentresFile, root, problems)
     else:
         problems.append(
-            ContentProblem(str(centres_path), "", "is missing: copy content/centres.yml and fill it")
+            ContentProblem(
+                str(centres_path), "", "is missing: copy content/centres.yml and fill it"
+            )
         )
     return content, problems
 
@@ -226,7 +232,9 @@ def _check_conversation(content: Content, languages: list[str]) -> list[ContentP
             problems.append(ContentProblem(file, "", "is missing: translate conversation/en.yml"))
             continue
         if conversation.review.status != "approved":
-            problems.append(ContentProblem(file, "review.status", "is draft: review and approve it"))
+            problems.append(
+                ContentProblem(file, "review.status", "is draft: review and approve it")
+            )
         for key in sorted(keys - set(conversation.texts)):
             problems.append(ContentProblem(file, f"texts.{key}", "is missing: translate it"))
         for key in sorted(set(conversation.texts) - keys):

@@ -79,8 +79,12 @@ class Replies:
         return _PLACEHOLDER.sub(replace, text).strip()
 
     def needs_country(self, text: str) -> bool:
-        """Whether a text shows contacts, which differ by country."""
+        """Whether a text (before filling) shows contacts, which differ by country."""
         return bool(_PLACEHOLDER.search(text))
+
+    def text_needs_country(self, key: str) -> bool:
+        """Whether a conversation text shows contacts, which differ by country."""
+        return self.needs_country(self._texts[DEFAULT_LANGUAGE].get(key, ""))
 
     def _example_notice(self, language: str | None, countries: list[str]) -> str:
         if any(self._centres.get(c, {}).get("example", True) for c in countries):
@@ -112,21 +116,32 @@ class Replies:
 
     def label(self, topic_id: str, language: str | None) -> str:
         """A topic's button label in the language."""
-        translations = self.topics[topic_id]["translations"]
-        chosen = translations.get(self.language(language)) or translations[DEFAULT_LANGUAGE]
-        return str(chosen["label"])
+        return str(self._translation(topic_id, language)["label"])
 
     def has_answer(self, topic_id: str, language: str | None) -> bool:
         """Whether an approved answer exists for the topic."""
         topic = self.topics.get(topic_id)
         return bool(topic and topic["translations"])
 
+    def _translation(self, topic_id: str, language: str | None) -> dict[str, Any]:
+        translations = self.topics[topic_id]["translations"]
+        chosen: dict[str, Any] = (
+            translations.get(self.language(language)) or translations[DEFAULT_LANGUAGE]
+        )
+        return chosen
+
+    def answer_needs_country(self, topic_id: str, language: str | None) -> bool:
+        """Whether a topic's answer shows contacts, which differ by country."""
+        translation = self._translation(topic_id, language)
+        return bool(translation["answer_by_country"]) or any(
+            self.needs_country(message) for message in translation["answer"]
+        )
+
     def answer(self, topic_id: str, language: str | None, country: str | None) -> list[Reply]:
         """A topic's answer: urgent guidance first, the messages, then related topics."""
         topic = self.topics[topic_id]
-        translations = topic["translations"]
         language = self.language(language)
-        translation = translations.get(language) or translations[DEFAULT_LANGUAGE]
+        translation = self._translation(topic_id, language)
         messages: list[str] = translation["answer"]
         if country and country in translation.get("answer_by_country", {}):
             messages = translation["answer_by_country"][country]
@@ -147,7 +162,9 @@ class Replies:
         return Reply(
             self.text("feedback_question", language),
             (
-                Button(self.text("button_yes", language), intent_payload("feedback", helpful="yes")),
+                Button(
+                    self.text("button_yes", language), intent_payload("feedback", helpful="yes")
+                ),
                 Button(self.text("button_no", language), intent_payload("feedback", helpful="no")),
             ),
         )
@@ -155,7 +172,9 @@ class Replies:
     def menu(self, language: str | None) -> Reply:
         """The topic groups as buttons."""
         buttons = tuple(
-            Button(self.text(f"group_{group}", language), intent_payload("choose_group", group=group))
+            Button(
+                self.text(f"group_{group}", language), intent_payload("choose_group", group=group)
+            )
             for group in self.groups
         )
         return Reply(self.text("menu_prompt", language), buttons)
@@ -172,7 +191,9 @@ class Replies:
     def language_menu(self, language: str | None) -> Reply:
         """The languages as buttons, each named in its own language."""
         buttons = tuple(
-            Button(self._texts[code]["language_name"], intent_payload("set_language", language=code))
+            Button(
+                self._texts[code]["language_name"], intent_payload("set_language", language=code)
+            )
             for code in self.languages
             if code in self._texts
         )
@@ -181,7 +202,9 @@ class Replies:
     def country_menu(self, language: str | None) -> Reply:
         """The countries served as buttons."""
         buttons = tuple(
-            Button(self.text(f"country_{code}", language), intent_payload("set_country", country=code))
+            Button(
+                self.text(f"country_{code}", language), intent_payload("set_country", country=code)
+            )
             for code in self.countries
         )
         return Reply(self.text("country_prompt", language), buttons)

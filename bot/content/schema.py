@@ -67,7 +67,7 @@ class Source(_Strict):
     url: str
 
     @validator("url")
-    def _https(cls, url: str) -> str:  # noqa: N805
+    def _https(cls, url: str) -> str:
         if not re.match(r"^https?://[^\s/]+\.[^\s]+$", url):
             raise ValueError("must be a full address starting with https:// (or http://)")
         return url
@@ -82,7 +82,7 @@ class Review(_Strict):
     review_due: dt.date
 
     @validator("review_due")
-    def _after_review(cls, due: dt.date, values: dict[str, object]) -> dt.date:  # noqa: N805
+    def _after_review(cls, due: dt.date, values: dict[str, object]) -> dt.date:
         reviewed = values.get("reviewed")
         if isinstance(reviewed, dt.date) and due <= reviewed:
             raise ValueError("must be later than `reviewed`: set the date of the next review")
@@ -101,13 +101,13 @@ class Translation(_Strict):
     _answer = validator("answer", allow_reuse=True)(_check_messages)
 
     @validator("answer_by_country")
-    def _country_answers(cls, by_country: dict[str, list[str]]) -> dict[str, list[str]]:  # noqa: N805
+    def _country_answers(cls, by_country: dict[str, list[str]]) -> dict[str, list[str]]:
         for messages in by_country.values():
             _check_messages(messages)
         return by_country
 
     @validator("examples")
-    def _distinct_examples(cls, examples: list[str]) -> list[str]:  # noqa: N805
+    def _distinct_examples(cls, examples: list[str]) -> list[str]:
         seen: set[str] = set()
         for example in examples:
             key = example.strip().lower()
@@ -128,7 +128,7 @@ class TopicFile(_Strict):
     translations: dict[str, Translation]
 
     @validator("translations")
-    def _some_translation(cls, translations: dict[str, Translation]) -> dict[str, Translation]:  # noqa: N805
+    def _some_translation(cls, translations: dict[str, Translation]) -> dict[str, Translation]:
         if not translations:
             raise ValueError("is empty: add at least the English translation")
         return translations
@@ -142,7 +142,7 @@ class ConversationFile(_Strict):
     texts: dict[str, str]
 
     @validator("texts")
-    def _texts(cls, texts: dict[str, str]) -> dict[str, str]:  # noqa: N805
+    def _texts(cls, texts: dict[str, str]) -> dict[str, str]:
         for key, text in texts.items():
             if not str(text).strip():
                 raise ValueError(f"text {key!r} is empty: write it")

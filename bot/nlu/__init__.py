@@ -1,0 +1,1 @@
+"""Rasa NLU components of the assistant: topic classification and language identification."""

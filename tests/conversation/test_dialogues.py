@@ -1,0 +1,148 @@
+"""Whole dialogues against the trained model and the real action server."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+import pytest
+
+from bot.content.contract import Contract
+from bot.content.loader import Content
+
+pytestmark = pytest.mark.model
+
+_senders = itertools.count()
+
+
+class Chat:
+    """One person talking to the assistant."""
+
+    def __init__(self, agent: Any) -> None:
+        self.agent = agent
+        self.sender = f"tester-{next(_senders)}"
+
+    async def say(self, text: str) -> list[dict[str, Any]]:
+        return list(await self.agent.handle_text(text, sender_id=self.sender) or [])
+
+
+def texts(replies: list[dict[str, Any]]) -> list[str]:
+    return [reply.get("text", "") for reply in replies]
+
+
+def answer_start(content: Content, topic: str) -> str:
+    return content.topics[topic].translations["en"].answer[0].split("{")[0].strip()[:60]
+
+
+async def test_greeting_explains_and_shows_the_menu(agent: Any, contract: Contract) -> None:
+    replies = await Chat(agent).say("hello")
+    assert "Migrant Resource Centre's assistant" in replies[0]["text"]
+    assert "cannot judge your personal case" in replies[1]["text"]
+    assert [b["payload"] for b in replies[-1]["buttons"]] == [
+        f'/choose_group{{"group":"{group}"}}' for group in contract.groups
+    ]
+
+
+async def test_job_offer_question_gets_the_vetted_answer(agent: Any, content: Content) -> None:
+    replies = await Chat(agent).say("is my job offer from dubai real?")
+    starts = {answer_start(content, t) for t in ("job_scams", "recruitment_agencies")}
+    assert any(replies[0]["text"].startswith(start) for start in starts)
+    assert replies[-1]["text"] == "Was this answer helpful?"
+
+
+async def test_every_topic_button_gives_its_answer(
+    agent: Any, content: Content, contract: Contract
+) -> None:
+    chat = Chat(agent)
+    for topic in contract.topics:
+        replies = await chat.say(f"/{topic}")
+        joined = "\n".join(texts(replies))
+        assert answer_start(content, topic) in joined, topic
+
+
+@pytest.mark.parametrize(
+    ("message", "topic"),
+    [
+        ("how can i know the agency has a licence", "recruitment_agencies"),
+        ("who should pay the recruitment fee, me or the company", "recruitment_fees"),
+        ("smugglers want to take me to europe by boat is it safe", "smuggling_dangers"),
+        ("my visa finished but i still work here", "overstaying"),
+        ("my brother is missing on the way to turkey", "missing_migrant"),
+        ("how do i send money home cheap", "remittances"),
+        ("what happens to my data", "data_privacy"),
+    ],
+)
+async def test_typed_questions_reach_their_topic(
+    agent: Any, content: Content, message: str, topic: str
+) -> None:
+    replies = await Chat(agent).say(message)
+    assert answer_start(content, topic) in "\n".join(texts(replies))
+
+
+async def test_urgent_message_leads_with_emergency_guidance(agent: Any) -> None:
+    replies = await Chat(agent).say("they locked us in the factory and took our passports")
+    assert "hotline" in replies[0]["text"].lower()
+    assert "Police (example)" in replies[0]["text"]
+
+
+async def test_country_is_asked_then_used(agent: Any) -> None:
+    chat = Chat(agent)
+    replies = await chat.say("where is the centre office and when is it open")
+    assert any(r.get("text", "").startswith("Which country are you in?") for r in replies)
+    replies = await chat.say('/set_country{"country":"LK"}')
+    assert "Migrant Resource Centre, Sri Lanka (example)" in replies[1]["text"]
+    replies = await chat.say("/mrc_contact")
+    joined = "\n".join(texts(replies))
+    assert "Migrant Resource Centre, Sri Lanka (example)" in joined
+    assert "Which country are you in?" not in joined
+
+
+async def test_two_misses_offer_a_counsellor(agent: Any) -> None:
+    candidates = ["?", "...", "and then?", "so what now", "it is about my cousin", "\U0001f642"]
+    misses = [
+        text
+        for text in candidates
+        if (await agent.parse_message(text))["intent"]["name"] == "nlu_fallback"
+    ]
+    assert len(misses) >= 3, "the model should not be sure of these"
+    chat = Chat(agent)
+    first = await chat.say(misses[0])
+    assert first[0]["text"].startswith("Sorry, I did not understand")
+    second = await chat.say(misses[1])
+    assert second[0]["text"].startswith("Sorry, I still did not understand")
+    assert "Which country are you in?" in "\n".join(texts(second))
+    third = await chat.say(misses[2])
+    assert third[0]["text"].startswith("Sorry, I did not understand")
+
+
+async def test_out_of_scope_is_refused_politely(agent: Any) -> None:
+    replies = await Chat(agent).say("who won the cricket match yesterday")
+    assert replies[0]["text"].startswith("Sorry, I can only help with questions about migration")
+    assert replies[-1]["buttons"]
+
+
+async def test_feedback_buttons_and_typed_yes(agent: Any) -> None:
+    chat = Chat(agent)
+    await chat.say("/remittances")
+    replies = await chat.say('/feedback{"helpful":"no"}')
+    assert replies[0]["text"].startswith("Thank you for telling us")
+    assert replies[0]["buttons"][0]["payload"] == "/handoff"
+    await chat.say("/job_scams")
+    assert (await chat.say("yes"))[0]["text"].startswith("Thank you!")
+    assert (await chat.say("yes"))[0]["text"].startswith("Okay. Ask me a question")
+
+
+async def test_counsellor_bot_challenge_thanks_goodbye(agent: Any) -> None:
+    chat = Chat(agent)
+    assert "talk with you" in (await chat.say("i want to talk to a real person"))[0]["text"]
+    assert "automatic assistant" in (await chat.say("are you a bot"))[0]["text"]
+    assert (await chat.say("thank you so much"))[0]["text"].startswith("You are welcome")
+    assert (await chat.say("bye"))[0]["text"].startswith("Goodbye")
+
+
+async def test_unknown_button_payloads_are_answered(agent: Any) -> None:
+    chat = Chat(agent)
+    replies = await chat.say('/choose_group{"group":"nonsense"}')
+    assert replies[0]["text"].startswith("Choose a subject")
+    replies = await chat.say('/set_country{"country":"FR"}')
+    assert replies[0]["text"].startswith("Which country are you in?")
