@@ -15,6 +15,7 @@ from bot.content.compiler import BuildResult, build
 from bot.content.contract import Contract, load_contract
 from bot.content.loader import Content, ContentProblem, check_content, load_content
 from bot.settings import ROOT, Settings, SettingsError, get_settings
+from bot.store.db import migrate
 
 __all__ = ["main"]
 
@@ -149,6 +150,7 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
             raise CommandError("refusing to start in production")
     _build(settings)
     model = train_if_needed(settings)
+    migrate(settings.sqlalchemy_url)
     settings.logs_dir.mkdir(parents=True, exist_ok=True)
     endpoints = _endpoints(settings)
     env = {**os.environ, "LOG_LEVEL": settings.log_level, "LOG_LEVEL_LIBRARIES": "ERROR"}

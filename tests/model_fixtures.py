@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -50,11 +51,17 @@ def trained_model() -> Path:
 
 
 @pytest.fixture(scope="session")
-def action_server(trained_model: Path) -> Iterator[str]:
+def action_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("action-data")
+
+
+@pytest.fixture(scope="session")
+def action_server(trained_model: Path, action_data_dir: Path) -> Iterator[str]:
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "rasa_sdk", "--actions", "bot.actions", "--port", str(port)],
         cwd=ROOT,
+        env={**os.environ, "MRCBOT_DATA_DIR": str(action_data_dir)},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

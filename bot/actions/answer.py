@@ -30,6 +30,7 @@ class ActionAnswerTopic(ContentAction):
         if not topic or not self.replies.has_answer(topic, language):
             self.say_text(dispatcher, tracker, "fallback_rephrase")
             return []
+        self.log_query(tracker, answered=True)
         messages = self.replies.answer(topic, language, country)
         for reply in messages:
             self.say(dispatcher, reply)

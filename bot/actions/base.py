@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import logging
 from typing import TYPE_CHECKING, Any
 
 from rasa_sdk import Action
@@ -10,21 +11,38 @@ from rasa_sdk.events import SlotSet
 
 from bot.content.compiler import RESPONSES_FILE
 from bot.content.replies import Replies, Reply
+from bot.privacy.pseudonym import load_or_create_key, pseudonymise
 from bot.settings import get_settings
+from bot.store.querylog import QueryLogStore
 
 if TYPE_CHECKING:
     from rasa_sdk import Tracker
     from rasa_sdk.executor import CollectingDispatcher
 
-__all__ = ["ContentAction", "replies"]
+__all__ = ["ContentAction", "pseudonym_key", "query_log", "replies"]
 
 EventList = list[dict[str, Any]]
+logger = logging.getLogger(__name__)
+_FALLBACK_INTENT = "nlu_fallback"
 
 
 @functools.lru_cache(maxsize=1)
 def replies() -> Replies:
     """The response bundle compiled by `mrcbot build`, loaded once."""
     return Replies.load(get_settings().build_dir / RESPONSES_FILE)
+
+
+@functools.lru_cache(maxsize=1)
+def query_log() -> QueryLogStore:
+    """The query log, its schema brought up to date on first use."""
+    return QueryLogStore(get_settings().sqlalchemy_url)
+
+
+@functools.lru_cache(maxsize=1)
+def pseudonym_key() -> bytes:
+    """The key that pseudonymises sender ids."""
+    settings = get_settings()
+    return load_or_create_key(settings.secret_key, settings.data_dir / "secret.key")
 
 
 class ContentAction(Action):
@@ -49,6 +67,34 @@ class ContentAction(Action):
         """The person's country, if known."""
         country = tracker.get_slot("country")
         return country if country in self.replies.countries else None
+
+    def pseudonym(self, tracker: Tracker) -> str:
+        """The person's pseudonym: a keyed hash of the channel's sender id."""
+        channel = tracker.get_latest_input_channel() or ""
+        return pseudonymise(tracker.sender_id, pseudonym_key(), channel)
+
+    def log_query(self, tracker: Tracker, answered: bool) -> None:
+        """Add the latest message to the query log; a failure never stops the reply."""
+        message = tracker.latest_message or {}
+        ranking = [
+            item
+            for item in message.get("intent_ranking") or []
+            if item.get("name") != _FALLBACK_INTENT
+        ]
+        top = ranking[0] if ranking else (message.get("intent") or {})
+        try:
+            query_log().record(
+                pseudonym=self.pseudonym(tracker),
+                channel=tracker.get_latest_input_channel() or "",
+                language=self.language(tracker),
+                country=self.country(tracker),
+                text=None,
+                label=str(top.get("name") or _FALLBACK_INTENT),
+                confidence=float(top.get("confidence") or 0.0),
+                answered=answered,
+            )
+        except Exception:
+            logger.exception("could not write the query log")
 
     def say(self, dispatcher: CollectingDispatcher, reply: Reply) -> None:
         """Send one reply with its buttons."""

@@ -122,6 +122,7 @@ class ActionOutOfScope(ContentAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> EventList:
         """Send the refusal and the menu."""
+        self.log_query(tracker, answered=False)
         language = self.language(tracker)
         self.say(dispatcher, Reply(self.replies.text("out_of_scope", language)))
         self.say(dispatcher, self.replies.menu(language))

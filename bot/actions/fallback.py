@@ -25,6 +25,7 @@ class ActionFallback(ContentAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> EventList:
         """Reply, and count the miss."""
+        self.log_query(tracker, answered=False)
         misses = int(tracker.get_slot("misses") or 0) + 1
         language = self.language(tracker)
         if misses < 2:

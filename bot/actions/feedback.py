@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, Any
 
 from rasa_sdk.events import SlotSet
 
-from bot.actions.base import ContentAction, EventList
+from bot.actions.base import ContentAction, EventList, query_log
 from bot.content.replies import Reply
 
 if TYPE_CHECKING:
@@ -14,6 +15,8 @@ if TYPE_CHECKING:
     from rasa_sdk.executor import CollectingDispatcher
 
 __all__ = ["ActionHandleYesNo", "ActionRecordFeedback"]
+
+logger = logging.getLogger(__name__)
 
 
 class ActionRecordFeedback(ContentAction):
@@ -24,12 +27,16 @@ class ActionRecordFeedback(ContentAction):
     async def respond(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> EventList:
-        """Thank for the feedback; the feedback is kept in the conversation's events."""
+        """Record whether the last answer helped, and thank the person."""
         helpful = next(tracker.get_latest_entity_values("helpful"), None)
         return self.thank(dispatcher, tracker, helpful == "yes")
 
     def thank(self, dispatcher: CollectingDispatcher, tracker: Tracker, helpful: bool) -> EventList:
-        """Thank the person; after an unhelpful answer offer a counsellor."""
+        """Record the feedback, thank the person; after an unhelpful answer offer a counsellor."""
+        try:
+            query_log().record_feedback(self.pseudonym(tracker), helpful)
+        except Exception:
+            logger.exception("could not record feedback")
         language = self.language(tracker)
         if helpful:
             self.say(dispatcher, Reply(self.replies.text("feedback_thanks_yes", language)))

@@ -1,3 +1,3 @@
-from tests.model_fixtures import action_server, agent, trained_model
+from tests.model_fixtures import action_data_dir, action_server, agent, trained_model
 
-__all__ = ["action_server", "agent", "trained_model"]
+__all__ = ["action_data_dir", "action_server", "agent", "trained_model"]

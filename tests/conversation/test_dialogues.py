@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from bot.content.contract import Contract
 from bot.content.loader import Content
+from bot.privacy.pseudonym import is_pseudonym, pseudonymise
+from bot.store.db import session_scope
+from bot.store.models import QueryLog
+from bot.store.querylog import QueryLogStore
 
 pytestmark = pytest.mark.model
 
@@ -146,3 +152,24 @@ async def test_unknown_button_payloads_are_answered(agent: Any) -> None:
     assert replies[0]["text"].startswith("Choose a subject")
     replies = await chat.say('/set_country{"country":"FR"}')
     assert replies[0]["text"].startswith("Which country are you in?")
+
+
+async def test_answers_and_feedback_are_logged_under_a_pseudonym(
+    agent: Any, action_data_dir: Path
+) -> None:
+    chat = Chat(agent)
+    await chat.say("/costs_and_debt")
+    await chat.say('/feedback{"helpful":"no"}')
+    await chat.say("who won the cricket match yesterday")
+    store = QueryLogStore(f"sqlite:///{action_data_dir / 'mrcbot.db'}")
+    key = (action_data_dir / "secret.key").read_bytes()
+    with session_scope(store.url) as session:
+        rows = session.execute(select(QueryLog).order_by(QueryLog.id)).scalars().all()
+        assert all(is_pseudonym(r.pseudonym) for r in rows)
+        assert chat.sender not in {r.pseudonym for r in rows}
+        mine = [
+            (r.label, r.answered, r.feedback)
+            for r in rows
+            if r.pseudonym == pseudonymise(chat.sender, key)
+        ]
+    assert mine == [("costs_and_debt", True, "unhelpful"), ("out_of_scope", False, None)]

@@ -1,0 +1,1 @@
+"""Privacy: pseudonymous ids and removal of personal data from text."""

@@ -1,0 +1,1 @@
+"""Storage: SQLAlchemy models, sessions, migrations and the query log."""
