@@ -37,11 +37,11 @@ test: setup
 	$(BIN)/python -m pytest
 
 format: setup
-	$(BIN)/ruff format bot connectors tests
+	$(BIN)/ruff format bot connectors tests bench
 
 lint: setup
-	$(BIN)/ruff format --check bot connectors tests
-	$(BIN)/ruff check bot connectors tests
+	$(BIN)/ruff format --check bot connectors tests bench
+	$(BIN)/ruff check bot connectors tests bench
 
 types: setup
 	$(BIN)/mypy

@@ -1,0 +1,1 @@
+"""Benchmarks of the assistant: accuracy against baselines, training time, memory, latency."""

@@ -1,0 +1,260 @@
+"""`make bench`: the assistant's classifier against baselines on the held-out set.
+
+Trains each candidate on the same training data, predicts every message of
+`tests/data/eval/*.csv`, and writes accuracy (overall, per language, on hard messages),
+the costliest confusions, training time, peak memory and parse latency to BENCHMARKS.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.pipeline import make_pipeline, make_union
+from sklearn.svm import LinearSVC
+
+from bot.content.compiler import DATA_DIR
+from bot.content.contract import load_contract
+from bot.evaluation import EvalRow, Report, read_rows, score
+from bot.settings import ROOT, Settings, get_settings
+
+__all__ = ["main"]
+
+EVAL_DIR = ROOT / "tests" / "data" / "eval"
+HARD_KINDS = ("short", "misspelt", "code_mixed", "long")
+
+
+@dataclass
+class Candidate:
+    """One classifier's results."""
+
+    name: str
+    predicted: list[str] = field(default_factory=list)
+    train_seconds: float = 0.0
+    peak_mb: float = 0.0
+    parse_ms: list[float] = field(default_factory=list)
+
+
+def training_examples(settings: Settings) -> tuple[list[str], list[str]]:
+    """Every training example with its label, as the Rasa model sees them."""
+    texts: list[str] = []
+    labels: list[str] = []
+    files = sorted((settings.build_dir / DATA_DIR).rglob("nlu*.yml")) + sorted(
+        (ROOT / "nlu").rglob("*.yml")
+    )
+    for path in files:
+        for item in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu", []):
+            for line in str(item.get("examples", "")).splitlines():
+                text = line.strip().removeprefix("- ").strip()
+                if text:
+                    texts.append(text)
+                    labels.append(str(item["intent"]))
+    return texts, labels
+
+
+def fallback_to_label(label: str) -> str:
+    """A fallback counts as `out_of_scope`, as in `mrcbot eval`."""
+    return "out_of_scope" if label == "nlu_fallback" else label
+
+
+def train_rasa(config: Path, data_dir: Path) -> tuple[Path, float, float]:
+    """Train a Rasa model in a child process; return its path, seconds and peak memory (MB)."""
+    env = {**os.environ, "MRCBOT_DATA_DIR": str(data_dir)}
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "train", "--force", "--config", str(config)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    output = process.stdout.read() if process.stdout else ""
+    if status != 0:
+        raise RuntimeError(f"training with {config} failed:\n{output[-3000:]}")
+    model = next(iter(sorted((data_dir / "models").glob("*.tar.gz"))))
+    return model, seconds, usage.ru_maxrss / 1024
+
+
+def predict_rasa(model: Path, rows: list[EvalRow], candidate: Candidate) -> None:
+    """Parse every row with a trained Rasa model."""
+    from bot.model import Predictor
+
+    predictor = Predictor.load(model)
+    for row in rows:
+        start = time.perf_counter()
+        prediction = predictor.predict_all([row.text])[0]
+        candidate.parse_ms.append((time.perf_counter() - start) * 1000)
+        candidate.predicted.append(prediction.label)
+
+
+def svm_baseline(texts: list[str], labels: list[str], rows: list[EvalRow]) -> Candidate:
+    """TF-IDF of character and word n-grams with a linear SVM: the baseline to beat."""
+    candidate = Candidate("TF-IDF (char 2-5 + word 1-2) + linear SVM")
+    start = time.perf_counter()
+    model = make_pipeline(
+        make_union(
+            TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True),
+            TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True),
+        ),
+        LinearSVC(),
+    ).fit(texts, labels)
+    candidate.train_seconds = time.perf_counter() - start
+    for row in rows:
+        start = time.perf_counter()
+        candidate.predicted.append(str(model.predict([row.text])[0]))
+        candidate.parse_ms.append((time.perf_counter() - start) * 1000)
+    return candidate
+
+
+def _pct(report: Report) -> str:
+    return f"{report.accuracy:.1%}" if report.total else "–"
+
+
+def _subset(rows: list[EvalRow], predicted: list[str], keep: Callable[[EvalRow], bool]) -> Report:
+    pairs = [(row, label) for row, label in zip(rows, predicted, strict=True) if keep(row)]
+    return score([p[0] for p in pairs], [p[1] for p in pairs])
+
+
+def render(rows: list[EvalRow], candidates: list[Candidate], examples: int) -> str:
+    """BENCHMARKS.md."""
+    languages = sorted({row.language for row in rows}, key=lambda c: (c != "en", c))
+    kinds = [k for k in HARD_KINDS if any(row.extra.get("kind") == k for row in rows)]
+    cpu = platform.processor() or platform.machine()
+    lines = [
+        "# Benchmarks",
+        "",
+        "Written by `make bench` (`bench/run.py`); do not edit by hand.",
+        "",
+        f"- Date: {dt.date.today().isoformat()}",
+        f"- Machine: {os.cpu_count()} cores ({cpu}), {_memory_gb():.0f} GiB memory,"
+        f" Python {platform.python_version()}, {platform.system()} {platform.release()}",
+        f"- Training data: {examples} examples (topics from `content/`, conversation from `nlu/`)",
+        f"- Held-out set: {len(rows)} messages in `tests/data/eval/` ({', '.join(languages)}),"
+        " never used in training",
+        "",
+        "## Accuracy",
+        "",
+        "Top-1 accuracy over the 32 topics, `handoff`, `out_of_scope` and the conversation"
+        " labels. A message a model is not confident about (Rasa's fallback) counts as"
+        " `out_of_scope`, as in `mrcbot eval`.",
+        "",
+        "| model | overall | " + " | ".join(languages) + " | hard | out of scope recall |",
+        "|---|---|" + "---|" * len(languages) + "---|---|",
+    ]
+    for candidate in candidates:
+        report = score(rows, candidate.predicted)
+        cells = [
+            _pct(_subset(rows, candidate.predicted, lambda r, c=c: r.language == c))
+            for c in languages
+        ]
+        hard = _subset(rows, candidate.predicted, lambda r: r.extra.get("kind") in HARD_KINDS)
+        oos = _subset(rows, candidate.predicted, lambda r: r.expected == "out_of_scope")
+        lines.append(
+            f"| {candidate.name} | **{_pct(report)}** | "
+            + " | ".join(cells)
+            + f" | {_pct(hard)} | {_pct(oos)} |"
+        )
+    if kinds:
+        lines += ["", "Hard messages by kind:", "", "| model | " + " | ".join(kinds) + " |"]
+        lines.append("|---|" + "---|" * len(kinds))
+        for candidate in candidates:
+            cells = [
+                _pct(_subset(rows, candidate.predicted, lambda r, k=k: r.extra.get("kind") == k))
+                for k in kinds
+            ]
+            lines.append(f"| {candidate.name} | " + " | ".join(cells) + " |")
+    lines += [
+        "",
+        "## Cost",
+        "",
+        "| model | training time | peak memory (training) | parse latency mean / p95 |",
+        "|---|---|---|---|",
+    ]
+    for candidate in candidates:
+        memory = f"{candidate.peak_mb:.0f} MB" if candidate.peak_mb else "–"
+        p95 = (
+            statistics.quantiles(candidate.parse_ms, n=20)[-1] if len(candidate.parse_ms) > 1 else 0
+        )
+        lines.append(
+            f"| {candidate.name} | {candidate.train_seconds:.0f} s | {memory} |"
+            f" {statistics.fmean(candidate.parse_ms):.1f} ms / {p95:.1f} ms |"
+        )
+    ours = candidates[0]
+    confusions = score(rows, ours.predicted).confusions[:12]
+    lines += [
+        "",
+        f"## Costliest confusions of {ours.name}",
+        "",
+        "| expected | predicted | messages |",
+        "|---|---|---|",
+        *(f"| {e} | {p} | {n} |" for e, p, n in confusions),
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _memory_gb() -> float:
+    try:
+        pages = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+        return pages / 2**30
+    except (ValueError, OSError):
+        return 0.0
+
+
+def main() -> int:
+    """Run the benchmark and write BENCHMARKS.md."""
+    settings = get_settings()
+    subprocess.run([sys.executable, "-m", "bot.cli", "build"], check=True)
+    contract = load_contract(settings.topics_file)
+    labels_known = [
+        *contract.labels,
+        "greet",
+        "goodbye",
+        "thanks",
+        "bot_challenge",
+        "affirm",
+        "deny",
+        "menu",
+        "change_language",
+    ]
+    rows = [row for path in sorted(EVAL_DIR.glob("*.csv")) for row in read_rows(path, labels_known)]
+    texts, labels = training_examples(settings)
+
+    candidates = []
+    configs = [
+        ("assistant (TopicClassifier, config.yml)", ROOT / "config.yml"),
+        ("Rasa default pipeline (DIET, 100 epochs)", ROOT / "bench" / "rasa_default_config.yml"),
+    ]
+    for name, config in configs:
+        print(f"training {name} ...", flush=True)
+        with tempfile.TemporaryDirectory() as folder:
+            model, seconds, peak = train_rasa(config, Path(folder))
+            candidate = Candidate(name, train_seconds=seconds, peak_mb=peak)
+            predict_rasa(model, rows, candidate)
+        candidate.predicted = [fallback_to_label(label) for label in candidate.predicted]
+        candidates.append(candidate)
+        print(f"  {name}: {score(rows, candidate.predicted).accuracy:.1%}", flush=True)
+    baseline = svm_baseline(texts, labels, rows)
+    print(f"  {baseline.name}: {score(rows, baseline.predicted).accuracy:.1%}", flush=True)
+    candidates.insert(1, baseline)
+
+    (ROOT / "BENCHMARKS.md").write_text(render(rows, candidates, len(texts)), encoding="utf-8")
+    print("wrote BENCHMARKS.md")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
