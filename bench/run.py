@@ -55,8 +55,13 @@ def training_examples(settings: Settings) -> tuple[list[str], list[str]]:
     )
     for path in files:
         for item in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu", []):
-            for line in str(item.get("examples", "")).splitlines():
-                text = line.strip().removeprefix("- ").strip()
+            examples = item.get("examples", "")
+            if isinstance(examples, str):
+                examples = [
+                    line.strip().removeprefix("- ").strip() for line in examples.splitlines()
+                ]
+            for example in examples:
+                text = example["text"] if isinstance(example, dict) else example
                 if text:
                     texts.append(text)
                     labels.append(str(item["intent"]))

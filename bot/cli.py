@@ -31,7 +31,8 @@ def _load(settings: Settings) -> tuple[Content, Contract, list[ContentProblem]]:
         )
     contract = load_contract(settings.topics_file)
     content, problems = load_content(settings.content_dir, settings.centres_file)
-    problems += check_content(content, contract, list(settings.languages))
+    languages = list(settings.languages or contract.required_languages)
+    problems += check_content(content, contract, languages)
     return content, contract, problems
 
 
@@ -70,7 +71,7 @@ def cmd_content_check(settings: Settings, args: argparse.Namespace) -> int:
             translation = content.translation(topic_id, code)
             cells.append(f"{len(translation.examples):>6}" if translation else f"{'-':>6}")
         print(f"{topic_id:28}" + "".join(cells))
-    served = ", ".join(settings.languages)
+    served = ", ".join(settings.languages or contract.required_languages)
     if problems:
         _report_problems(problems)
         return 1
@@ -104,6 +105,8 @@ def cmd_eval(settings: Settings, args: argparse.Namespace) -> int:
     write_predictions(Path(args.output), rows, labels, [p.confidence for p in predictions])
     for line in score(rows, labels).lines():
         print(line)
+    identified = sum(p.language == row.language for p, row in zip(predictions, rows, strict=True))
+    print(f"language identification: {identified / max(len(rows), 1):.1%} ({identified}/{len(rows)})")
     return 0
 
 

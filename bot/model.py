@@ -28,6 +28,8 @@ __all__ = [
 # The label an evaluation reports when the model is not confident enough to answer.
 FALLBACK_LABEL = "out_of_scope"
 _FALLBACK_INTENT = "nlu_fallback"
+# Code whose changes change what a trained model predicts.
+_MODEL_CODE = tuple(ROOT / "bot" / name for name in ("topic_model.py", "language.py", "text.py"))
 
 
 def quiet(settings: Settings) -> None:
@@ -42,8 +44,14 @@ def model_path(settings: Settings, config: Path | None = None) -> Path:
     """Where the model for the current training inputs is (or will be) stored."""
     import rasa
 
+    code = "".join(
+        path.read_text(encoding="utf-8")
+        for path in (*_MODEL_CODE, *sorted((ROOT / "bot" / "nlu").glob("*.py")))
+    )
     fingerprint = training_fingerprint(
-        ROOT, settings.build_dir, extra=f"{rasa.__version__}:{config.read_text() if config else ''}"
+        ROOT,
+        settings.build_dir,
+        extra=f"{rasa.__version__}:{config.read_text() if config else ''}:{code}",
     )
     return settings.models_dir / f"model-{fingerprint}.tar.gz"
 
@@ -81,6 +89,7 @@ class Prediction:
     label: str
     confidence: float
     ranking: tuple[tuple[str, float], ...] = ()
+    language: str | None = None  # the detected language; `ur-latn` for Roman Urdu
 
 
 def to_prediction(parsed: dict[str, Any]) -> Prediction:
@@ -96,7 +105,9 @@ def to_prediction(parsed: dict[str, Any]) -> Prediction:
     if label == _FALLBACK_INTENT:
         label = FALLBACK_LABEL
         confidence = ranking[0][1] if ranking else 0.0
-    return Prediction(label, confidence, ranking)
+    detected = parsed.get("language") or {}
+    language = detected.get("variant") or detected.get("language")
+    return Prediction(label, confidence, ranking, language)
 
 
 class Predictor:

@@ -49,7 +49,8 @@ class Settings:
     secret_key: str = field(default="", repr=False)
     retention_days: int = 90
     log_level: str = "WARNING"
-    languages: tuple[str, ...] = ("en",)
+    # Languages content must cover before it is served; empty means topics.yml's required ones.
+    languages: tuple[str, ...] = ()
     telegram_bot_token: str = field(default="", repr=False)
     telegram_webhook_secret: str = field(default="", repr=False)
     telegram_api_base_url: str = "https://api.telegram.org/bot"
@@ -99,7 +100,7 @@ class Settings:
             log_level=env.get("MRCBOT_LOG_LEVEL", "WARNING").upper(),
             languages=tuple(
                 code.strip()
-                for code in env.get("MRCBOT_LANGUAGES", "en").split(",")
+                for code in env.get("MRCBOT_LANGUAGES", "").split(",")
                 if code.strip()
             ),
             telegram_bot_token=env.get("TELEGRAM_BOT_TOKEN", ""),

@@ -1,4 +1,4 @@
-"""The topic classifier: n-grams of folded text, a linear model, typo augmentation."""
+"""The topic classifier: n-grams of folded text, a linear SVM, typo augmentation."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion
+from sklearn.svm import LinearSVC
 
 from bot.text import fold
 
@@ -23,7 +23,9 @@ class TopicModelConfig:
     char_ngrams: tuple[int, int] = (2, 5)
     word_ngrams: tuple[int, int] = (1, 2)
     max_features: int = 300_000
-    c: float = 20.0
+    c: float = 0.5
+    # Margins become probabilities by a softmax of `sharpness` x decision score.
+    sharpness: float = 8.0
     typo_copies: int = 2
     seed: int = 42
 
@@ -80,7 +82,7 @@ class TopicModel:
                 ),
             ]
         )
-        self._classifier = LogisticRegression(C=self.config.c, max_iter=5000)
+        self._classifier = LinearSVC(C=self.config.c, random_state=self.config.seed)
 
     def fit(self, texts: Sequence[str], labels: Sequence[str]) -> TopicModel:
         """Train on labelled examples, each also seen with a few typing mistakes."""
@@ -102,7 +104,10 @@ class TopicModel:
         """For each text, the most likely labels with their probabilities, best first."""
         if not texts:
             return []
-        probabilities = self._classifier.predict_proba(self._features.transform(list(texts)))
+        scores = self._classifier.decision_function(self._features.transform(list(texts)))
+        scores = np.atleast_2d(scores) * self.config.sharpness
+        exp = np.exp(scores - scores.max(axis=1, keepdims=True))
+        probabilities = exp / exp.sum(axis=1, keepdims=True)
         rankings = []
         for row in probabilities:
             order = np.argsort(row)[::-1][:top]

@@ -31,10 +31,9 @@ class ActionAnswerTopic(ContentAction):
             self.say_text(dispatcher, tracker, "fallback_rephrase")
             return []
         self.log_query(tracker, answered=True)
-        messages = self.replies.answer(topic, language, country)
-        for reply in messages:
-            self.say(dispatcher, reply)
+        for reply in self.replies.answer(topic, language, country):
+            self.say(dispatcher, reply, language)
         if country is None and self.replies.answer_needs_country(topic, language):
-            self.say(dispatcher, self.replies.country_menu(language))
-        self.say(dispatcher, self.replies.feedback_question(language))
+            self.say(dispatcher, self.replies.country_menu(language), language)
+        self.say(dispatcher, self.replies.feedback_question(language), language)
         return [SlotSet("last_topic", topic), SlotSet("awaiting", "feedback")]

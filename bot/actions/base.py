@@ -11,6 +11,7 @@ from rasa_sdk.events import SlotSet
 
 from bot.content.compiler import RESPONSES_FILE
 from bot.content.replies import Replies, Reply
+from bot.language import choose_language, directed
 from bot.privacy.pseudonym import load_or_create_key, pseudonymise
 from bot.settings import get_settings
 from bot.store.querylog import QueryLogStore
@@ -60,8 +61,16 @@ class ContentAction(Action):
         return replies()
 
     def language(self, tracker: Tracker) -> str:
-        """The language to answer in."""
-        return self.replies.language(tracker.get_slot("language"))
+        """The language to answer in: the detected one on clear evidence, else the current."""
+        message = tracker.latest_message or {}
+        detected = message.get("language") or {}
+        chosen = choose_language(
+            tracker.get_slot("language"),
+            detected.get("language"),
+            float(detected.get("confidence") or 0.0),
+            str(message.get("text") or ""),
+        )
+        return self.replies.language(chosen)
 
     def country(self, tracker: Tracker) -> str | None:
         """The person's country, if known."""
@@ -96,10 +105,14 @@ class ContentAction(Action):
         except Exception:
             logger.exception("could not write the query log")
 
-    def say(self, dispatcher: CollectingDispatcher, reply: Reply) -> None:
-        """Send one reply with its buttons."""
+    def say(self, dispatcher: CollectingDispatcher, reply: Reply, language: str) -> None:
+        """Send one reply with its buttons, laid out for the language's direction."""
         dispatcher.utter_message(
-            text=reply.text, buttons=[button.as_dict() for button in reply.buttons]
+            text=directed(reply.text, language),
+            buttons=[
+                {"title": directed(button.title, language), "payload": button.payload}
+                for button in reply.buttons
+            ],
         )
 
     def say_text(self, dispatcher: CollectingDispatcher, tracker: Tracker, key: str) -> bool:
@@ -111,19 +124,29 @@ class ContentAction(Action):
         """
         language = self.language(tracker)
         country = self.country(tracker)
-        self.say(dispatcher, Reply(self.replies.text(key, language, country)))
+        self.say(dispatcher, Reply(self.replies.text(key, language, country)), language)
         if country is None and self.replies.text_needs_country(key):
-            self.say(dispatcher, self.replies.country_menu(language))
+            self.say(dispatcher, self.replies.country_menu(language), language)
             return True
         return False
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> EventList:
-        """Reply, and reset the count of misunderstood messages."""
+        """Reply; remember the language; reset the count of misunderstood messages."""
         events = await self.respond(dispatcher, tracker, domain)
-        if tracker.get_slot("misses"):
-            events.append(SlotSet("misses", 0))
+        return self.with_common_slots(tracker, events, misses=0)
+
+    def with_common_slots(
+        self, tracker: Tracker, events: EventList, misses: int | None = None
+    ) -> EventList:
+        """Add the language and miss-count slot events, unless the action set them itself."""
+        setting = {event.get("name") for event in events if event.get("event") == "slot"}
+        language = self.language(tracker)
+        if "language" not in setting and tracker.get_slot("language") != language:
+            events.append(SlotSet("language", language))
+        if misses is not None and "misses" not in setting and tracker.get_slot("misses") != misses:
+            events.append(SlotSet("misses", misses))
         return events
 
     async def respond(

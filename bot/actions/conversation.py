@@ -55,9 +55,9 @@ class ActionGreet(ContentAction):
     ) -> EventList:
         """Send the greeting and the menu."""
         language = self.language(tracker)
-        self.say(dispatcher, Reply(self.replies.text("greet", language)))
-        self.say(dispatcher, Reply(self.replies.text("capabilities", language)))
-        self.say(dispatcher, self.replies.menu(language))
+        self.say(dispatcher, Reply(self.replies.text("greet", language)), language)
+        self.say(dispatcher, Reply(self.replies.text("capabilities", language)), language)
+        self.say(dispatcher, self.replies.menu(language), language)
         return [SlotSet("awaiting", None)]
 
 
@@ -70,7 +70,8 @@ class ActionShowMenu(ContentAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> EventList:
         """Send the menu."""
-        self.say(dispatcher, self.replies.menu(self.language(tracker)))
+        language = self.language(tracker)
+        self.say(dispatcher, self.replies.menu(language), language)
         return [SlotSet("awaiting", None)]
 
 
@@ -86,9 +87,9 @@ class ActionShowGroup(ContentAction):
         group = _entity(tracker, "group")
         language = self.language(tracker)
         if group in self.replies.groups:
-            self.say(dispatcher, self.replies.group(str(group), language))
+            self.say(dispatcher, self.replies.group(str(group), language), language)
         else:
-            self.say(dispatcher, self.replies.menu(language))
+            self.say(dispatcher, self.replies.menu(language), language)
         return []
 
 
@@ -124,8 +125,8 @@ class ActionOutOfScope(ContentAction):
         """Send the refusal and the menu."""
         self.log_query(tracker, answered=False)
         language = self.language(tracker)
-        self.say(dispatcher, Reply(self.replies.text("out_of_scope", language)))
-        self.say(dispatcher, self.replies.menu(language))
+        self.say(dispatcher, Reply(self.replies.text("out_of_scope", language)), language)
+        self.say(dispatcher, self.replies.menu(language), language)
         return [SlotSet("awaiting", None)]
 
 
@@ -138,7 +139,8 @@ class ActionChangeLanguage(ContentAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> EventList:
         """Send the language menu."""
-        self.say(dispatcher, self.replies.language_menu(self.language(tracker)))
+        language = self.language(tracker)
+        self.say(dispatcher, self.replies.language_menu(language), language)
         return []
 
 
@@ -153,10 +155,11 @@ class ActionSetLanguage(ContentAction):
         """Remember the language, or offer the menu again for an unknown one."""
         choice = _entity(tracker, "language")
         if choice not in self.replies.languages:
-            self.say(dispatcher, self.replies.language_menu(self.language(tracker)))
+            language = self.language(tracker)
+            self.say(dispatcher, self.replies.language_menu(language), language)
             return []
-        self.say(dispatcher, Reply(self.replies.text("language_set", choice)))
-        self.say(dispatcher, self.replies.menu(choice))
+        self.say(dispatcher, Reply(self.replies.text("language_set", choice)), choice)
+        self.say(dispatcher, self.replies.menu(choice), choice)
         return [SlotSet("language", choice)]
 
 
@@ -172,8 +175,8 @@ class ActionSetCountry(ContentAction):
         choice = _entity(tracker, "country")
         language = self.language(tracker)
         if choice not in self.replies.countries:
-            self.say(dispatcher, self.replies.country_menu(language))
+            self.say(dispatcher, self.replies.country_menu(language), language)
             return []
-        self.say(dispatcher, Reply(self.replies.text("country_set", language)))
-        self.say(dispatcher, Reply(self.replies.centre_block(language, choice)))
+        self.say(dispatcher, Reply(self.replies.text("country_set", language)), language)
+        self.say(dispatcher, Reply(self.replies.centre_block(language, choice)), language)
         return [SlotSet("country", choice)]

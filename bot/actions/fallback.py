@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from rasa_sdk.events import SlotSet, UserUtteranceReverted
+from rasa_sdk.events import SlotSet
 
 from bot.actions.base import ContentAction, EventList
 from bot.content.replies import Reply
@@ -29,9 +29,9 @@ class ActionFallback(ContentAction):
         misses = int(tracker.get_slot("misses") or 0) + 1
         language = self.language(tracker)
         if misses < 2:
-            self.say(dispatcher, Reply(self.replies.text("fallback_rephrase", language)))
+            self.say(dispatcher, Reply(self.replies.text("fallback_rephrase", language)), language)
         else:
             if not self.say_text(dispatcher, tracker, "fallback_offer"):
-                self.say(dispatcher, self.replies.menu(language))
+                self.say(dispatcher, self.replies.menu(language), language)
             misses = 0
-        return [UserUtteranceReverted(), SlotSet("misses", misses)]
+        return self.with_common_slots(tracker, [SlotSet("misses", misses)])

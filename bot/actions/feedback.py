@@ -39,7 +39,9 @@ class ActionRecordFeedback(ContentAction):
             logger.exception("could not record feedback")
         language = self.language(tracker)
         if helpful:
-            self.say(dispatcher, Reply(self.replies.text("feedback_thanks_yes", language)))
+            self.say(
+                dispatcher, Reply(self.replies.text("feedback_thanks_yes", language)), language
+            )
         else:
             self.say(
                 dispatcher,
@@ -47,6 +49,7 @@ class ActionRecordFeedback(ContentAction):
                     self.replies.text("feedback_thanks_no", language),
                     (self.replies.counsellor_button(language),),
                 ),
+                language,
             )
         return [SlotSet("awaiting", None)]
 
@@ -63,7 +66,8 @@ class ActionHandleYesNo(ActionRecordFeedback):
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if tracker.get_slot("awaiting") == "feedback":
             return self.thank(dispatcher, tracker, intent == "affirm")
+        language = self.language(tracker)
         self.say(
-            dispatcher, Reply(self.replies.text("yes_no_without_question", self.language(tracker)))
+            dispatcher, Reply(self.replies.text("yes_no_without_question", language)), language
         )
         return []

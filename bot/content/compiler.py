@@ -36,23 +36,8 @@ class BuildResult:
     examples: int
 
 
-class _Literal(str):
-    """A string dumped as a YAML block."""
-
-
-def _literal(dumper: yaml.SafeDumper, value: _Literal) -> yaml.ScalarNode:
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
-
-
-class _Dumper(yaml.SafeDumper):
-    pass
-
-
-_Dumper.add_representer(_Literal, _literal)
-
-
 def _dump(path: Path, data: dict[str, Any]) -> None:
-    text = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=120)
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120)
     path.write_text(_HEADER + text, encoding="utf-8")
 
 
@@ -61,15 +46,18 @@ def _rasa_example(text: str) -> str:
     return " ".join(text.replace("[", "(").replace("]", ")").split()).lstrip("/")
 
 
-def _approved_examples(content: Content, topic_id: str) -> list[str]:
+def _approved_examples(content: Content, topic_id: str) -> list[tuple[str, str]]:
+    """Each approved example of a topic with its language (`ur-latn` for Roman Urdu)."""
     topic = content.topics[topic_id]
-    seen: dict[str, None] = {}
-    for translation in topic.translations.values():
+    seen: dict[str, str] = {}
+    for language, translation in topic.translations.items():
         if translation.review.status != "approved":
             continue
         for example in translation.examples:
-            seen.setdefault(_rasa_example(example), None)
-    return [example for example in seen if example]
+            seen.setdefault(_rasa_example(example), language)
+        for example in translation.romanized_examples:
+            seen.setdefault(_rasa_example(example), f"{language}-latn")
+    return [(example, language) for example, language in seen.items() if example]
 
 
 def _bundle(content: Content, contract: Contract) -> dict[str, Any]:
@@ -130,7 +118,10 @@ def build(content: Content, contract: Contract, root: Path, build_dir: Path) -> 
         nlu.append(
             {
                 "intent": topic_id,
-                "examples": _Literal("".join(f"- {example}\n" for example in topic_examples)),
+                "examples": [
+                    {"text": example, "metadata": {"language": language}}
+                    for example, language in topic_examples
+                ],
             }
         )
         rules.append(

@@ -14,6 +14,7 @@ from bot.content.schema import CentresFile, ConversationFile, TopicFile, Transla
 
 __all__ = [
     "MIN_EXAMPLES",
+    "MIN_ROMANIZED_EXAMPLES",
     "Content",
     "ContentError",
     "ContentProblem",
@@ -24,6 +25,8 @@ __all__ = [
 # Example questions each language needs per topic before the topic counts as covered.
 MIN_EXAMPLES = {"en": 15}
 MIN_EXAMPLES_DEFAULT = 12
+# Languages also written in Latin letters, and the examples each needs in that form.
+MIN_ROMANIZED_EXAMPLES = {"ur": 8}
 
 _Model = TypeVar("_Model", bound=BaseModel)
 
@@ -198,6 +201,16 @@ def check_content(
                         f"{field_name}.examples",
                         f"has {len(translation.examples)} examples; add at least"
                         f" {minimum - len(translation.examples)} more",
+                    )
+                )
+            romanized = MIN_ROMANIZED_EXAMPLES.get(language, 0)
+            if len(translation.romanized_examples) < romanized:
+                problems.append(
+                    ContentProblem(
+                        file,
+                        f"{field_name}.romanized_examples",
+                        f"has {len(translation.romanized_examples)} examples in Latin letters;"
+                        f" add at least {romanized - len(translation.romanized_examples)} more",
                     )
                 )
             for country in translation.answer_by_country:

@@ -97,6 +97,7 @@ class Translation(_Strict):
     answer: list[str]
     answer_by_country: dict[str, list[str]] = Field(default_factory=dict)
     examples: list[str] = Field(default_factory=list)
+    romanized_examples: list[str] = Field(default_factory=list)
 
     _answer = validator("answer", allow_reuse=True)(_check_messages)
 
@@ -106,7 +107,7 @@ class Translation(_Strict):
             _check_messages(messages)
         return by_country
 
-    @validator("examples")
+    @validator("examples", "romanized_examples")
     def _distinct_examples(cls, examples: list[str]) -> list[str]:
         seen: set[str] = set()
         for example in examples:

@@ -35,6 +35,7 @@ class TopicClassifier(IntentClassifier, GraphComponent):
             "char_ngrams": list(defaults.char_ngrams),
             "word_ngrams": list(defaults.word_ngrams),
             "c": defaults.c,
+            "sharpness": defaults.sharpness,
             "typo_copies": defaults.typo_copies,
             "ranking_length": 10,
         }
@@ -67,6 +68,7 @@ class TopicClassifier(IntentClassifier, GraphComponent):
             char_ngrams=tuple(self.config["char_ngrams"]),
             word_ngrams=tuple(self.config["word_ngrams"]),
             c=float(self.config["c"]),
+            sharpness=float(self.config["sharpness"]),
             typo_copies=int(self.config["typo_copies"]),
         )
 

@@ -11,6 +11,7 @@ def test_defaults_put_everything_under_var() -> None:
     assert settings.data_dir.name == "var"
     assert settings.sqlalchemy_url == f"sqlite:///{settings.data_dir / 'mrcbot.db'}"
     assert not settings.production
+    assert settings.languages == ()
 
 
 def test_reads_overrides(tmp_path: Path) -> None:

@@ -173,3 +173,63 @@ async def test_answers_and_feedback_are_logged_under_a_pseudonym(
             if r.pseudonym == pseudonymise(chat.sender, key)
         ]
     assert mine == [("costs_and_debt", True, "unhelpful"), ("out_of_scope", False, None)]
+
+
+LANGUAGES = ["en", "fa", "ps", "ur", "bn", "ar", "ru"]
+
+
+def plain(text: str) -> str:
+    return text.replace("\u200f", "")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_a_conversation_stays_in_the_persons_language(
+    agent: Any, content: Content, language: str
+) -> None:
+    texts_of = content.conversation[language].texts
+    translation = content.topics["remittances"].translations[language]
+    chat = Chat(agent)
+
+    replies = await chat.say(translation.examples[0])
+    assert plain(replies[0]["text"]).startswith(translation.answer[0].split("\n")[0][:40])
+    follow_up = content.topics["remittances"].follow_ups[0]
+    titles = {plain(b["title"]) for r in replies for b in r.get("buttons", [])}
+    assert content.topics[follow_up].translations[language].label in titles
+    assert plain(replies[-1]["text"]) == texts_of["feedback_question"]
+
+    # Too short to tell: the conversation keeps its language.
+    replies = await chat.say("\U0001f642")
+    assert plain(replies[0]["text"]) == texts_of["fallback_rephrase"].strip()
+
+    replies = await chat.say("/menu")
+    assert [plain(b["title"]) for b in replies[0]["buttons"]][0] == texts_of["group_legal"]
+    if language in {"fa", "ps", "ur", "ar"}:
+        assert all(line.startswith("\u200f") for line in replies[0]["text"].split("\n"))
+
+
+async def test_roman_urdu_is_answered_in_urdu(agent: Any, content: Content) -> None:
+    translation = content.topics["recruitment_agencies"].translations["ur"]
+    replies = await Chat(agent).say(translation.romanized_examples[0])
+    assert plain(replies[0]["text"]).startswith(translation.answer[0].split("\n")[0][:40])
+
+
+async def test_language_can_be_changed_by_button_and_then_sticks(
+    agent: Any, content: Content
+) -> None:
+    chat = Chat(agent)
+    replies = await chat.say("i want to change the language")
+    payloads = [b["payload"] for b in replies[0]["buttons"]]
+    assert payloads == [f'/set_language{{"language":"{code}"}}' for code in LANGUAGES]
+    replies = await chat.say('/set_language{"language":"ps"}')
+    assert plain(replies[0]["text"]) == content.conversation["ps"].texts["language_set"]
+    replies = await chat.say("ok")
+    assert plain(replies[0]["text"]) in {
+        content.conversation["ps"].texts[key].strip()
+        for key in ("yes_no_without_question", "fallback_rephrase")
+    }
+
+
+async def test_code_mixed_dari_is_answered_in_dari(agent: Any, content: Content) -> None:
+    replies = await Chat(agent).say("ده WhatsApp یک job offer از Dubai آمده، fake اس یا نه؟")
+    dari = content.topics["job_scams"].translations["fa"].answer[0].split("\n")[0][:40]
+    assert plain(replies[0]["text"]).startswith(dari)

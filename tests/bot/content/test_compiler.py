@@ -16,9 +16,8 @@ def test_build_writes_data_rules_domain_and_bundle(
     nlu = yaml.safe_load((result.data_dir / "nlu_topics.yml").read_text())["nlu"]
     assert [item["intent"] for item in nlu] == list(contract.topics)
     scams = next(item for item in nlu if item["intent"] == "job_scams")
-    assert len(scams["examples"].splitlines()) == len(
-        content.topics["job_scams"].translations["en"].examples
-    )
+    english = content.topics["job_scams"].translations["en"].examples
+    assert [e["text"] for e in scams["examples"] if e["metadata"]["language"] == "en"] == english
 
     rules = yaml.safe_load((result.data_dir / "rules_topics.yml").read_text())["rules"]
     assert {"intent": "emergency_help"} in rules[
@@ -44,7 +43,8 @@ def test_draft_translations_are_not_built(
 ) -> None:
     topic = content.topics["job_scams"]
     draft = topic.copy(deep=True)
-    draft.translations["en"].review.status = "draft"
+    for translation in draft.translations.values():
+        translation.review.status = "draft"
     content_with_draft = Content(
         root=content.root,
         topics={**content.topics, "job_scams": draft},
