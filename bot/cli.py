@@ -106,7 +106,9 @@ def cmd_eval(settings: Settings, args: argparse.Namespace) -> int:
     for line in score(rows, labels).lines():
         print(line)
     identified = sum(p.language == row.language for p, row in zip(predictions, rows, strict=True))
-    print(f"language identification: {identified / max(len(rows), 1):.1%} ({identified}/{len(rows)})")
+    print(
+        f"language identification: {identified / max(len(rows), 1):.1%} ({identified}/{len(rows)})"
+    )
     return 0
 
 

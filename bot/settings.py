@@ -99,9 +99,7 @@ class Settings:
             retention_days=_int(env, "MRCBOT_RETENTION_DAYS", 90),
             log_level=env.get("MRCBOT_LOG_LEVEL", "WARNING").upper(),
             languages=tuple(
-                code.strip()
-                for code in env.get("MRCBOT_LANGUAGES", "").split(",")
-                if code.strip()
+                code.strip() for code in env.get("MRCBOT_LANGUAGES", "").split(",") if code.strip()
             ),
             telegram_bot_token=env.get("TELEGRAM_BOT_TOKEN", ""),
             telegram_webhook_secret=env.get("TELEGRAM_WEBHOOK_SECRET", ""),
