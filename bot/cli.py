@@ -112,6 +112,36 @@ def cmd_eval(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_anonymise(settings: Settings, args: argparse.Namespace) -> int:
+    """Read lines on standard input, write them anonymised, one for one."""
+    from bot.privacy.anonymiser import anonymise
+
+    for line in sys.stdin:
+        ending = "\n" if line.endswith("\n") else ""
+        sys.stdout.write(anonymise(line.rstrip("\n")) + ending)
+    sys.stdout.flush()
+    return 0
+
+
+def cmd_purge(settings: Settings, args: argparse.Namespace) -> int:
+    """Remove conversations and log rows older than the retention period."""
+    import datetime as dt
+
+    from bot.store.models import utcnow
+    from bot.store.querylog import QueryLogStore
+    from bot.store.tracker_store import PrivateTrackerStore
+
+    days = args.older_than if args.older_than is not None else settings.retention_days
+    if days < 0:
+        raise CommandError("--older-than must be zero or more days")
+    before = utcnow() - dt.timedelta(days=days)
+    migrate(settings.sqlalchemy_url)
+    rows = QueryLogStore(settings.sqlalchemy_url, create=False).purge(before)
+    events = PrivateTrackerStore(url=settings.sqlalchemy_url).purge(before)
+    print(f"removed {rows} query log rows and {events} conversation events older than {days} days")
+    return 0
+
+
 def _production_problems(settings: Settings) -> list[str]:
     content, _, _ = _load(settings)
     problems = []
@@ -128,16 +158,13 @@ def _production_problems(settings: Settings) -> list[str]:
 
 
 def _endpoints(settings: Settings) -> Path:
-    tracker_db = settings.data_dir / "tracker.db"
     path = settings.build_dir / "endpoints.yml"
     path.write_text(
         "# Written by `mrcbot serve` from the settings: do not edit.\n"
         "action_endpoint:\n"
         f"  url: http://127.0.0.1:{settings.actions_port}/webhook\n"
         "tracker_store:\n"
-        "  type: SQL\n"
-        "  dialect: sqlite\n"
-        f"  db: {tracker_db}\n",
+        "  type: bot.store.tracker_store.PrivateTrackerStore\n",
         encoding="utf-8",
     )
     return path
@@ -240,6 +267,15 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--input", required=True, help="CSV with text,language,expected")
     evaluate.add_argument("--output", required=True, help="where to write the predictions")
     evaluate.set_defaults(func=cmd_eval)
+
+    anonymise = commands.add_parser("anonymise", help="anonymise lines from standard input")
+    anonymise.set_defaults(func=cmd_anonymise)
+
+    purge = commands.add_parser("purge", help="remove data older than the retention period")
+    purge.add_argument(
+        "--older-than", type=int, metavar="DAYS", help="default: MRCBOT_RETENTION_DAYS"
+    )
+    purge.set_defaults(func=cmd_purge)
     return parser
 
 

@@ -42,6 +42,7 @@ class Settings:
     centres_file: Path = ROOT / "content" / "centres.yml"
     topics_file: Path = ROOT.parent / "shared" / "topics.yml"
     build_dir: Path = ROOT / "build"
+    models_path: Path | None = None
     host: str = "127.0.0.1"
     port: int = 5005
     actions_port: int = 5055
@@ -62,8 +63,8 @@ class Settings:
 
     @property
     def models_dir(self) -> Path:
-        """Where trained models are kept."""
-        return self.data_dir / "models"
+        """Where trained models are kept: `models_path`, or `models` in the data folder."""
+        return self.models_path or self.data_dir / "models"
 
     @property
     def logs_dir(self) -> Path:
@@ -91,6 +92,7 @@ class Settings:
             centres_file=_path(env.get("MRCBOT_CENTRES_FILE"), content_dir / "centres.yml"),
             topics_file=_path(env.get("MRCBOT_TOPICS_FILE"), ROOT.parent / "shared" / "topics.yml"),
             build_dir=_path(env.get("MRCBOT_BUILD_DIR"), ROOT / "build"),
+            models_path=_path(env.get("MRCBOT_MODELS_DIR"), data_dir / "models"),
             host=env.get("MRCBOT_HOST", "127.0.0.1"),
             port=_int(env, "MRCBOT_PORT", 5005),
             actions_port=_int(env, "MRCBOT_ACTIONS_PORT", 5055),

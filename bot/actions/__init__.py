@@ -3,6 +3,7 @@
 from bot.actions.answer import ActionAnswerTopic
 from bot.actions.conversation import (
     ActionBotChallenge,
+    ActionChangeCountry,
     ActionChangeLanguage,
     ActionGoodbye,
     ActionGreet,
@@ -12,15 +13,20 @@ from bot.actions.conversation import (
     ActionShowGroup,
     ActionShowMenu,
     ActionThanks,
+    ActionUnknownButton,
+    ActionUnsupportedMessage,
 )
 from bot.actions.fallback import ActionFallback
 from bot.actions.feedback import ActionHandleYesNo, ActionRecordFeedback
 from bot.actions.handoff import ActionHandOff
+from bot.actions.privacy import ActionDeleteData
 
 __all__ = [
     "ActionAnswerTopic",
     "ActionBotChallenge",
+    "ActionChangeCountry",
     "ActionChangeLanguage",
+    "ActionDeleteData",
     "ActionFallback",
     "ActionGoodbye",
     "ActionGreet",
@@ -33,4 +39,6 @@ __all__ = [
     "ActionShowGroup",
     "ActionShowMenu",
     "ActionThanks",
+    "ActionUnknownButton",
+    "ActionUnsupportedMessage",
 ]

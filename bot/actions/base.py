@@ -12,7 +12,7 @@ from rasa_sdk.events import SlotSet
 from bot.content.compiler import RESPONSES_FILE
 from bot.content.replies import Replies, Reply
 from bot.language import choose_language, directed
-from bot.privacy.pseudonym import load_or_create_key, pseudonymise
+from bot.privacy.pseudonym import sender_pseudonym
 from bot.settings import get_settings
 from bot.store.querylog import QueryLogStore
 
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from rasa_sdk import Tracker
     from rasa_sdk.executor import CollectingDispatcher
 
-__all__ = ["ContentAction", "pseudonym_key", "query_log", "replies"]
+__all__ = ["ContentAction", "query_log", "replies"]
 
 EventList = list[dict[str, Any]]
 logger = logging.getLogger(__name__)
@@ -37,13 +37,6 @@ def replies() -> Replies:
 def query_log() -> QueryLogStore:
     """The query log, its schema brought up to date on first use."""
     return QueryLogStore(get_settings().sqlalchemy_url)
-
-
-@functools.lru_cache(maxsize=1)
-def pseudonym_key() -> bytes:
-    """The key that pseudonymises sender ids."""
-    settings = get_settings()
-    return load_or_create_key(settings.secret_key, settings.data_dir / "secret.key")
 
 
 class ContentAction(Action):
@@ -78,9 +71,8 @@ class ContentAction(Action):
         return country if country in self.replies.countries else None
 
     def pseudonym(self, tracker: Tracker) -> str:
-        """The person's pseudonym: a keyed hash of the channel's sender id."""
-        channel = tracker.get_latest_input_channel() or ""
-        return pseudonymise(tracker.sender_id, pseudonym_key(), channel)
+        """The person's pseudonym: a keyed hash of the sender id (kept if it already is one)."""
+        return sender_pseudonym(tracker.sender_id, "")
 
     def log_query(self, tracker: Tracker, answered: bool) -> None:
         """Add the latest message to the query log; a failure never stops the reply."""
@@ -97,7 +89,7 @@ class ContentAction(Action):
                 channel=tracker.get_latest_input_channel() or "",
                 language=self.language(tracker),
                 country=self.country(tracker),
-                text=None,
+                text=str(message.get("text") or ""),
                 label=str(top.get("name") or _FALLBACK_INTENT),
                 confidence=float(top.get("confidence") or 0.0),
                 answered=answered,

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from rasa_sdk.events import SlotSet
 
 from bot.actions.base import ContentAction, EventList
-from bot.content.replies import Reply
+from bot.content.replies import Button, Reply, intent_payload
 
 if TYPE_CHECKING:
     from rasa_sdk import Tracker
@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ActionBotChallenge",
+    "ActionChangeCountry",
     "ActionChangeLanguage",
     "ActionGoodbye",
     "ActionGreet",
@@ -24,6 +25,8 @@ __all__ = [
     "ActionShowGroup",
     "ActionShowMenu",
     "ActionThanks",
+    "ActionUnknownButton",
+    "ActionUnsupportedMessage",
 ]
 
 
@@ -178,5 +181,48 @@ class ActionSetCountry(ContentAction):
             self.say(dispatcher, self.replies.country_menu(language), language)
             return []
         self.say(dispatcher, Reply(self.replies.text("country_set", language)), language)
-        self.say(dispatcher, Reply(self.replies.centre_block(language, choice)), language)
+        change = Button(
+            self.replies.text("button_country", language), intent_payload("change_country")
+        )
+        self.say(
+            dispatcher, Reply(self.replies.centre_block(language, choice), (change,)), language
+        )
         return [SlotSet("country", choice)]
+
+
+class ActionChangeCountry(ContentAction):
+    """Offers the countries, so the person can change theirs."""
+
+    action_name = "action_change_country"
+
+    async def respond(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> EventList:
+        """Send the country menu."""
+        language = self.language(tracker)
+        self.say(dispatcher, self.replies.country_menu(language), language)
+        return []
+
+
+class ActionUnsupportedMessage(_TextAction):
+    """Says that the bot reads only text (photos, voice notes, stickers, files...)."""
+
+    action_name = "action_unsupported_message"
+    text_key = "media_not_supported"
+
+
+class ActionUnknownButton(ContentAction):
+    """Answers a button that no longer exists with the menu."""
+
+    action_name = "action_unknown_button"
+
+    async def respond(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> EventList:
+        """Say the button is stale and show the menu."""
+        language = self.language(tracker)
+        menu = self.replies.menu(language)
+        self.say(
+            dispatcher, Reply(self.replies.text("unknown_button", language), menu.buttons), language
+        )
+        return []

@@ -27,6 +27,8 @@ MAX_MESSAGE_CHARS = 700
 MAX_LABEL_CHARS = 32
 MAX_MESSAGES = 4
 PLACEHOLDERS = ("centre", "hotlines")
+# Placeholders conversation texts may use besides PLACEHOLDERS, filled by the actions.
+TEXT_PLACEHOLDERS = ("count", "response_time", "name")
 _PLACEHOLDER = re.compile(r"\{([a-z_]*)\}")
 
 
@@ -36,10 +38,10 @@ class _Strict(BaseModel):
         anystr_strip_whitespace = True
 
 
-def _check_placeholders(text: str) -> str:
+def _check_placeholders(text: str, allowed: tuple[str, ...] = PLACEHOLDERS) -> str:
     for name in _PLACEHOLDER.findall(text):
-        if name not in PLACEHOLDERS:
-            known = ", ".join("{" + p + "}" for p in PLACEHOLDERS)
+        if name not in allowed:
+            known = ", ".join("{" + p + "}" for p in allowed)
             raise ValueError(f"unknown placeholder {{{name}}}: use one of {known}")
     return text
 
@@ -147,7 +149,7 @@ class ConversationFile(_Strict):
         for key, text in texts.items():
             if not str(text).strip():
                 raise ValueError(f"text {key!r} is empty: write it")
-            _check_placeholders(str(text))
+            _check_placeholders(str(text), PLACEHOLDERS + TEXT_PLACEHOLDERS)
         return texts
 
 

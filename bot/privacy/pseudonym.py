@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import secrets
 from pathlib import Path
 
-__all__ = ["PREFIX", "is_pseudonym", "load_or_create_key", "pseudonymise"]
+from bot.settings import get_settings
+
+__all__ = ["PREFIX", "is_pseudonym", "load_or_create_key", "pseudonymise", "sender_pseudonym"]
 
 PREFIX = "p_"
 _LENGTH = 32  # hex characters kept of the HMAC-SHA256
@@ -42,3 +45,14 @@ def load_or_create_key(configured: str, key_file: Path) -> bytes:
     key_file.write_bytes(key)
     key_file.chmod(0o600)
     return key
+
+
+@functools.lru_cache(maxsize=1)
+def _key() -> bytes:
+    settings = get_settings()
+    return load_or_create_key(settings.secret_key, settings.data_dir / "secret.key")
+
+
+def sender_pseudonym(sender_id: str, channel: str) -> str:
+    """The pseudonym a channel passes to Rasa instead of the person's id on that channel."""
+    return pseudonymise(sender_id, _key(), channel)

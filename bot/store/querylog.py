@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import case, func, select, update
+from sqlalchemy import case, delete, func, select, update
 
+from bot.privacy.anonymiser import anonymise
 from bot.store.db import migrate, session_scope
 from bot.store.models import QueryLog, utcnow
 
@@ -57,14 +58,14 @@ class QueryLogStore:
         confidence: float,
         answered: bool,
     ) -> int:
-        """Add one message; `text` must already be anonymised. Return the row id."""
+        """Add one message, its text anonymised here; return the row id."""
         with session_scope(self.url) as session:
             row = QueryLog(
                 pseudonym=pseudonym,
                 channel=channel,
                 language=language,
                 country=country,
-                text=text,
+                text=anonymise(text) if text else None,
                 label=label,
                 confidence=confidence,
                 answered=answered,
@@ -91,6 +92,18 @@ class QueryLogStore:
                 .values(feedback=HELPFUL if helpful else UNHELPFUL)
             )
             return True
+
+    def erase(self, pseudonym: str) -> int:
+        """Delete every row of a person; return how many were deleted."""
+        with session_scope(self.url) as session:
+            result = session.execute(delete(QueryLog).where(QueryLog.pseudonym == pseudonym))
+            return int(result.rowcount or 0)
+
+    def purge(self, before: dt.datetime) -> int:
+        """Delete every row older than a time; return how many were deleted."""
+        with session_scope(self.url) as session:
+            result = session.execute(delete(QueryLog).where(QueryLog.created_at < before))
+            return int(result.rowcount or 0)
 
     def unanswered(self, since: dt.datetime, language: str | None = None) -> list[LoggedQuery]:
         """Messages the assistant could not answer since a time, newest first."""
