@@ -18,7 +18,7 @@ from bot.actions.conversation import (
 )
 from bot.actions.fallback import ActionFallback
 from bot.actions.feedback import ActionHandleYesNo, ActionRecordFeedback
-from bot.actions.handoff import ActionHandOff
+from bot.actions.handoff import ActionHandOff, ActionHandoffCancel, ActionHandoffConsent
 from bot.actions.privacy import ActionDeleteData
 
 __all__ = [
@@ -32,6 +32,8 @@ __all__ = [
     "ActionGreet",
     "ActionHandOff",
     "ActionHandleYesNo",
+    "ActionHandoffCancel",
+    "ActionHandoffConsent",
     "ActionOutOfScope",
     "ActionRecordFeedback",
     "ActionSetCountry",

@@ -97,6 +97,19 @@ class ContentAction(Action):
         except Exception:
             logger.exception("could not write the query log")
 
+    def add_to_open_ticket(self, tracker: Tracker) -> bool:
+        """Add the person's latest typed message to their open ticket, if they have one."""
+        from bot.actions.handoff import tickets
+
+        text = str((tracker.latest_message or {}).get("text") or "")
+        if not text or text.startswith("/"):
+            return False
+        ticket = tickets().open_for(self.pseudonym(tracker))
+        if ticket is None:
+            return False
+        tickets().add_person_message(ticket.id, text)
+        return True
+
     def say(self, dispatcher: CollectingDispatcher, reply: Reply, language: str) -> None:
         """Send one reply with its buttons, laid out for the language's direction."""
         dispatcher.utter_message(

@@ -125,9 +125,14 @@ class ActionOutOfScope(ContentAction):
     async def respond(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> EventList:
-        """Send the refusal and the menu."""
+        """Send the refusal and the menu (or note the message for the open ticket)."""
         self.log_query(tracker, answered=False)
         language = self.language(tracker)
+        if self.add_to_open_ticket(tracker):
+            self.say(
+                dispatcher, Reply(self.replies.text("handoff_message_added", language)), language
+            )
+            return []
         self.say(dispatcher, Reply(self.replies.text("out_of_scope", language)), language)
         self.say(dispatcher, self.replies.menu(language), language)
         return [SlotSet("awaiting", None)]

@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 from rasa_sdk.events import SlotSet
 
-from bot.actions.base import ContentAction, EventList
+from bot.actions.base import EventList
+from bot.actions.handoff import HandoffMixin
 from bot.content.replies import Reply
 
 if TYPE_CHECKING:
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
 __all__ = ["ActionFallback"]
 
 
-class ActionFallback(ContentAction):
+class ActionFallback(HandoffMixin):
     """Asks to rephrase; on the second miss in a row, offers the centre's counsellors."""
 
     action_name = "action_fallback"
@@ -26,12 +27,22 @@ class ActionFallback(ContentAction):
     ) -> EventList:
         """Reply, and count the miss."""
         self.log_query(tracker, answered=False)
-        misses = int(tracker.get_slot("misses") or 0) + 1
         language = self.language(tracker)
+        if self.add_to_open_ticket(tracker):
+            self.say(
+                dispatcher, Reply(self.replies.text("handoff_message_added", language)), language
+            )
+            return self.with_common_slots(tracker, [], misses=0)
+        misses = int(tracker.get_slot("misses") or 0) + 1
+        events: EventList = []
         if misses < 2:
             self.say(dispatcher, Reply(self.replies.text("fallback_rephrase", language)), language)
         else:
-            if not self.say_text(dispatcher, tracker, "fallback_offer"):
-                self.say(dispatcher, self.replies.menu(language), language)
+            self.say(
+                dispatcher,
+                Reply(self.replies.text("fallback_offer_counsellor", language)),
+                language,
+            )
+            events = self.offer(dispatcher, tracker)
             misses = 0
-        return self.with_common_slots(tracker, [SlotSet("misses", misses)])
+        return self.with_common_slots(tracker, [*events, SlotSet("misses", misses)])

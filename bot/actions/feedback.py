@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from rasa_sdk.events import SlotSet
 
 from bot.actions.base import ContentAction, EventList, query_log
+from bot.actions.handoff import HandoffMixin
 from bot.content.replies import Reply
 
 if TYPE_CHECKING:
@@ -54,8 +55,8 @@ class ActionRecordFeedback(ContentAction):
         return [SlotSet("awaiting", None)]
 
 
-class ActionHandleYesNo(ActionRecordFeedback):
-    """A typed yes or no: feedback if the bot just asked for it, else a gentle prompt."""
+class ActionHandleYesNo(ActionRecordFeedback, HandoffMixin):
+    """A typed yes or no: consent or feedback if the bot just asked for it, else a prompt."""
 
     action_name = "action_handle_yes_no"
 
@@ -64,6 +65,8 @@ class ActionHandleYesNo(ActionRecordFeedback):
     ) -> EventList:
         """Answer the question the bot asked last."""
         intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if str(tracker.get_slot("awaiting") or "").startswith("handoff"):
+            return self.consent(dispatcher, tracker, intent == "affirm")
         if tracker.get_slot("awaiting") == "feedback":
             return self.thank(dispatcher, tracker, intent == "affirm")
         language = self.language(tracker)

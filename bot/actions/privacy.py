@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from rasa_sdk.events import Restarted, SlotSet
 
 from bot.actions.base import ContentAction, EventList, query_log
+from bot.actions.handoff import tickets
 from bot.content.replies import Button, Reply, intent_payload
 
 if TYPE_CHECKING:
@@ -48,7 +49,8 @@ class ActionDeleteData(ContentAction):
                 dispatcher, Reply(self.replies.text("delete_confirm", language), buttons), language
             )
             return []
-        erased = query_log().erase(self.pseudonym(tracker))
+        pseudonym = self.pseudonym(tracker)
+        erased = query_log().erase(pseudonym) + tickets().erase(pseudonym)
         # The conversation itself is erased by the tracker store when it sees this restart.
         erased += sum(1 for event in tracker.events if event.get("event") == "user")
         text = self.replies.text("delete_done", language).replace("{count}", str(erased))

@@ -102,6 +102,12 @@ class Replies:
                 lines.append(f"{self.text('contact_' + key, language)}: {centre[key]}")
         return "\n".join(lines) + self._example_notice(language, [str(country)])
 
+    def response_time(self, country: str | None) -> str:
+        """How soon the centre answers a handoff, from the deployment file."""
+        centre = self._centres.get(country or "", {}).get("centre") or {}
+        times = {c.get("centre", {}).get("response_time") for c in self._centres.values()}
+        return str(centre.get("response_time") or next(iter(sorted(t for t in times if t)), ""))
+
     def hotlines_block(self, language: str | None, country: str | None) -> str:
         """Emergency numbers: the country's, or every country's when it is not known yet."""
         countries = [str(country)] if country in self._centres else list(self._centres)

@@ -10,7 +10,14 @@ from pathlib import Path
 
 from bot.settings import get_settings
 
-__all__ = ["PREFIX", "is_pseudonym", "load_or_create_key", "pseudonymise", "sender_pseudonym"]
+__all__ = [
+    "PREFIX",
+    "is_pseudonym",
+    "load_or_create_key",
+    "pseudonymise",
+    "secret_key",
+    "sender_pseudonym",
+]
 
 PREFIX = "p_"
 _LENGTH = 32  # hex characters kept of the HMAC-SHA256
@@ -48,11 +55,12 @@ def load_or_create_key(configured: str, key_file: Path) -> bytes:
 
 
 @functools.lru_cache(maxsize=1)
-def _key() -> bytes:
+def secret_key() -> bytes:
+    """This deployment's secret key (a development key in the data folder if none is set)."""
     settings = get_settings()
     return load_or_create_key(settings.secret_key, settings.data_dir / "secret.key")
 
 
 def sender_pseudonym(sender_id: str, channel: str) -> str:
     """The pseudonym a channel passes to Rasa instead of the person's id on that channel."""
-    return pseudonymise(sender_id, _key(), channel)
+    return pseudonymise(sender_id, secret_key(), channel)

@@ -15,6 +15,7 @@ from bot.privacy.pseudonym import is_pseudonym, pseudonymise
 from bot.store.db import session_scope
 from bot.store.models import QueryLog
 from bot.store.querylog import QueryLogStore
+from bot.store.tickets import TicketStore
 
 pytestmark = pytest.mark.model
 
@@ -89,6 +90,7 @@ async def test_urgent_message_leads_with_emergency_guidance(agent: Any) -> None:
     replies = await Chat(agent).say("they locked us in the factory and took our passports")
     assert "hotline" in replies[0]["text"].lower()
     assert "Police (example)" in replies[0]["text"]
+    assert replies[-1]["buttons"][0]["payload"] == '/handoff_consent{"consent":"yes"}'
 
 
 async def test_country_is_asked_then_used(agent: Any) -> None:
@@ -116,7 +118,11 @@ async def test_two_misses_offer_a_counsellor(agent: Any) -> None:
     assert first[0]["text"].startswith("Sorry, I did not understand")
     second = await chat.say(misses[1])
     assert second[0]["text"].startswith("Sorry, I still did not understand")
-    assert "Which country are you in?" in "\n".join(texts(second))
+    assert second[1]["text"].startswith("I can pass your question to a counsellor")
+    assert [b["payload"] for b in second[2]["buttons"]] == [
+        '/handoff_consent{"consent":"yes"}',
+        '/handoff_consent{"consent":"no"}',
+    ]
     third = await chat.say(misses[2])
     assert third[0]["text"].startswith("Sorry, I did not understand")
 
@@ -140,7 +146,11 @@ async def test_feedback_buttons_and_typed_yes(agent: Any) -> None:
 
 async def test_counsellor_bot_challenge_thanks_goodbye(agent: Any) -> None:
     chat = Chat(agent)
-    assert "talk with you" in (await chat.say("i want to talk to a real person"))[0]["text"]
+    offer = await chat.say("i want to talk to a real person")
+    assert offer[0]["text"].startswith("I can pass your question to a counsellor")
+    assert "within 2 working days (example)" in offer[0]["text"]
+    declined = await chat.say('/handoff_consent{"consent":"no"}')
+    assert declined[0]["text"].startswith("That is fine.")
     assert "automatic assistant" in (await chat.say("are you a bot"))[0]["text"]
     assert (await chat.say("thank you so much"))[0]["text"].startswith("You are welcome")
     assert (await chat.say("bye"))[0]["text"].startswith("Goodbye")
@@ -233,3 +243,53 @@ async def test_code_mixed_dari_is_answered_in_dari(agent: Any, content: Content)
     replies = await Chat(agent).say("ده WhatsApp یک job offer از Dubai آمده، fake اس یا نه؟")
     dari = content.topics["job_scams"].translations["fa"].answer[0].split("\n")[0][:40]
     assert plain(replies[0]["text"]).startswith(dari)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_handoff_with_consent_opens_a_ticket(
+    agent: Any, content: Content, action_data_dir: Path, language: str
+) -> None:
+    texts_of = content.conversation[language].texts
+    chat = Chat(agent)
+    await chat.say(f'/set_language{{"language":"{language}"}}')
+    await chat.say(content.topics["job_scams"].translations[language].examples[0])
+    offer = await chat.say("/handoff")
+    assert plain(offer[0]["text"]).startswith(texts_of["handoff_explain"].split("{")[0].strip())
+    assert plain(offer[1]["text"]) == texts_of["handoff_consent_question"]
+
+    created = await chat.say('/handoff_consent{"consent":"yes"}')
+    assert plain(created[0]["text"]) == texts_of["handoff_created"].strip()
+    store = TicketStore(f"sqlite:///{action_data_dir / 'mrcbot.db'}", create=False)
+    key = (action_data_dir / "secret.key").read_bytes()
+    ticket = store.open_for(pseudonymise(chat.sender, key))
+    assert ticket is not None
+    assert (ticket.language, ticket.topic, ticket.urgent) == (language, "job_scams", False)
+
+    follow_up = content.topics["recruitment_fees"].translations[language].examples[1]
+    await chat.say(f"{follow_up} 0300 1234567")
+    again = await chat.say("/handoff")
+    assert plain(again[0]["text"]) == texts_of["handoff_already_open"].strip()
+    _, entries = store.get(ticket.id)
+    authors = [e.author for e in entries]
+    assert "bot" in authors and authors.count("person") >= 2
+    assert entries[-1].author == "person"
+    assert "<PHONE>" in entries[-1].text and "0300" not in entries[-1].text
+
+    cancelled = await chat.say("/handoff_cancel")
+    assert plain(cancelled[0]["text"]) == texts_of["handoff_cancelled"]
+    assert store.open_for(pseudonymise(chat.sender, key)) is None
+
+
+async def test_urgent_consent_by_typing_yes_flags_the_ticket(
+    agent: Any, action_data_dir: Path
+) -> None:
+    chat = Chat(agent)
+    await chat.say("they locked us in the factory and took our passports")
+    replies = await chat.say("yes")
+    assert replies[0]["text"].startswith("Your request has been sent to a counsellor")
+    assert any("marked urgent" in r.get("text", "") for r in replies)
+    store = TicketStore(f"sqlite:///{action_data_dir / 'mrcbot.db'}", create=False)
+    key = (action_data_dir / "secret.key").read_bytes()
+    ticket = store.open_for(pseudonymise(chat.sender, key))
+    assert ticket is not None and ticket.urgent
+    assert store.queue()[0].urgent
