@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -60,6 +61,7 @@ class Content:
     topics: dict[str, TopicFile] = field(default_factory=dict)
     conversation: dict[str, ConversationFile] = field(default_factory=dict)
     centres: CentresFile | None = None
+    keep_in_latin: list[str] = field(default_factory=list)
 
     def translation(self, topic_id: str, language: str) -> Translation | None:
         """The approved translation of a topic in a language, if there is one."""
@@ -150,6 +152,10 @@ def load_content(
             )
             continue
         content.conversation[conversation.language] = conversation
+    glossary = root / "glossary.yml"
+    if glossary.exists():
+        data = yaml.safe_load(glossary.read_text(encoding="utf-8")) or {}
+        content.keep_in_latin = [str(term) for term in data.get("keep_in_latin") or []]
     centres_path = centres_file or root / "centres.yml"
     if centres_path.exists():
         content.centres = _parse(centres_path, CentresFile, root, problems)
@@ -213,6 +219,8 @@ def check_content(
                         f" add at least {romanized - len(translation.romanized_examples)} more",
                     )
                 )
+            if language != "en":
+                problems.extend(_left_over_english(file, field_name, translation, content))
             for country in translation.answer_by_country:
                 if country not in contract.countries:
                     problems.append(
@@ -231,6 +239,37 @@ def check_content(
             )
     problems.extend(_check_conversation(content, wanted))
     problems.extend(_check_centres(content, contract))
+    return problems
+
+
+_ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z][A-Z&]{1,5}(?![A-Za-z])-?")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def _left_over_english(
+    file: str, field_name: str, translation: Translation, content: Content
+) -> list[ContentProblem]:
+    """Latin-letter words in a non-English answer that are not acronyms or kept names."""
+    problems = []
+    texts = {
+        "label": translation.label,
+        **{f"answer.{i}": t for i, t in enumerate(translation.answer)},
+    }
+    for where, text in texts.items():
+        text = re.sub(r"\{[a-z_]+\}", " ", text)
+        for term in content.keep_in_latin:
+            text = text.replace(term, " ")
+        text = _ACRONYM.sub(" ", text)
+        words = sorted(set(_LATIN_WORD.findall(text)))
+        if words:
+            problems.append(
+                ContentProblem(
+                    file,
+                    f"{field_name}.{where}",
+                    f"has left-over English ({', '.join(words)}): translate it, or add the"
+                    " term to content/glossary.yml if people need it in Latin letters",
+                )
+            )
     return problems
 
 

@@ -149,3 +149,26 @@ def test_shipped_centres_are_marked_as_examples(content: Content, contract: Cont
     assert content.centres is not None
     assert set(content.centres.countries) == set(contract.countries)
     assert all(country.example for country in content.centres.countries.values())
+
+
+def test_left_over_english_in_other_languages_is_an_error(
+    content: Content, contract: Contract
+) -> None:
+    topic = content.topics["remittances"].copy(deep=True)
+    translation = topic.translations["fa"]
+    translation.answer = [*translation.answer[:-1], translation.answer[-1] + " Please send money."]
+    translation.label = "IOM و EU Blue Card"
+    patched = Content(
+        root=content.root,
+        topics={**content.topics, "remittances": topic},
+        conversation=content.conversation,
+        centres=content.centres,
+        keep_in_latin=content.keep_in_latin,
+    )
+    problems = [str(p) for p in check_content(patched, contract)]
+    last = len(translation.answer) - 1
+    assert problems == [
+        f"content/topics/remittances.yml: translations.fa.answer.{last}: has left-over English"
+        " (Please, money, send): translate it, or add the term to content/glossary.yml if"
+        " people need it in Latin letters"
+    ]
