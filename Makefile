@@ -10,9 +10,23 @@ PYTHON310 := $(shell for p in "$$(command -v python3.10 2>/dev/null)" \
 	"$$HOME/.pyenv/versions/"3.10*/bin/python3.10 /usr/bin/python3.10 /usr/local/bin/python3.10; do \
 	[ -x "$$p" ] && "$$p" -c 'import sys; assert sys.version_info[:2] == (3, 10)' 2>/dev/null && { echo "$$p"; break; }; done)
 
+CHROMIUM := /usr/bin/chromium
+AXE := tests/browser/axe/node_modules/axe-core/axe.min.js
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+
 .PHONY: setup run test check format lint types bench build train clean
 
 setup: $(STAMP)
+
+# Browser tests drive Debian's Chromium (never a downloaded browser) and inject axe-core.
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	$(SUDO) apt-get install -y -qq chromium
+
+$(AXE): tests/browser/axe/package.json tests/browser/axe/package-lock.json
+	@command -v npm >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq npm; }
+	npm ci --prefix tests/browser/axe --no-audit --no-fund
+	@touch $@
 
 $(STAMP): pyproject.toml constraints.txt
 	@if [ -z "$(PYTHON310)" ]; then \
@@ -32,7 +46,7 @@ train: setup
 run: setup
 	$(BIN)/mrcbot serve
 
-test: setup
+test: setup $(CHROMIUM) $(AXE)
 	$(BIN)/mrcbot content check
 	$(BIN)/python -m pytest
 
@@ -52,4 +66,4 @@ bench: setup
 	$(BIN)/python -m bench.run
 
 clean:
-	rm -rf build models .pytest_cache .mypy_cache .ruff_cache
+	rm -rf build .pytest_cache .mypy_cache .ruff_cache tests/browser/axe/node_modules

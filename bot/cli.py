@@ -142,6 +142,25 @@ def cmd_purge(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_telegram_set_webhook(settings: Settings, args: argparse.Namespace) -> int:
+    """Register the Telegram webhook (with its secret) and the command menu."""
+    from connectors.telegram_cli import set_webhook
+
+    _build(settings)
+    return set_webhook(settings, args.url)
+
+
+def cmd_telegram_poll(settings: Settings, args: argparse.Namespace) -> int:
+    """Run the Telegram bot by long polling, for centres without a public HTTPS address."""
+    from bot.model import train_if_needed
+    from connectors.telegram_cli import poll
+
+    _build(settings)
+    model = train_if_needed(settings)
+    migrate(settings.sqlalchemy_url)
+    return poll(settings, model, _endpoints(settings))
+
+
 def _production_problems(settings: Settings) -> list[str]:
     content, _, _ = _load(settings)
     problems = []
@@ -165,6 +184,22 @@ def _endpoints(settings: Settings) -> Path:
         f"  url: http://127.0.0.1:{settings.actions_port}/webhook\n"
         "tracker_store:\n"
         "  type: bot.store.tracker_store.PrivateTrackerStore\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def _credentials(settings: Settings) -> Path:
+    """credentials.yml, with the Telegram channel opened when a bot token is set."""
+    import yaml
+
+    credentials = yaml.safe_load((ROOT / "credentials.yml").read_text(encoding="utf-8")) or {}
+    if settings.telegram_bot_token:
+        credentials.setdefault("connectors.telegram.TelegramInput", None)
+    path = settings.build_dir / "credentials.yml"
+    path.write_text(
+        "# Written by `mrcbot serve` from credentials.yml and the settings: do not edit.\n"
+        + yaml.safe_dump(credentials, sort_keys=False),
         encoding="utf-8",
     )
     return path
@@ -210,7 +245,7 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
             "--endpoints",
             str(endpoints),
             "--credentials",
-            str(ROOT / "credentials.yml"),
+            str(_credentials(settings)),
             "--interface",
             settings.host,
             "--port",
@@ -267,6 +302,15 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--input", required=True, help="CSV with text,language,expected")
     evaluate.add_argument("--output", required=True, help="where to write the predictions")
     evaluate.set_defaults(func=cmd_eval)
+
+    telegram = commands.add_parser("telegram", help="the Telegram channel")
+    telegram_commands = telegram.add_subparsers(dest="telegram_command", required=True)
+    webhook = telegram_commands.add_parser("set-webhook", help="register the webhook")
+    webhook.add_argument("--url", required=True, help="https://.../webhooks/telegram/webhook")
+    webhook.set_defaults(func=cmd_telegram_set_webhook)
+    telegram_commands.add_parser("poll", help="run the bot by long polling").set_defaults(
+        func=cmd_telegram_poll
+    )
 
     anonymise = commands.add_parser("anonymise", help="anonymise lines from standard input")
     anonymise.set_defaults(func=cmd_anonymise)

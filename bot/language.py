@@ -21,12 +21,14 @@ from sklearn.pipeline import Pipeline
 from bot.text import normalise
 
 __all__ = [
+    "LANGUAGE_NAMES",
     "ROMAN_URDU",
     "RTL_LANGUAGES",
     "Detection",
     "LanguageIdentifier",
     "choose_language",
     "directed",
+    "named_language",
     "script_of",
 ]
 
@@ -216,23 +218,31 @@ MIN_CONFIDENCE_TO_SWITCH = 0.6
 
 
 def choose_language(
-    current: str | None, detected: str | None, confidence: float, text: str, default: str = "en"
+    current: str | None,
+    detected: str | None,
+    confidence: float,
+    text: str,
+    default: str = "en",
+    hint: str | None = None,
 ) -> str:
     """The language to answer in: switch only on clear evidence, else keep the current one.
 
-    A short or ambiguous message ("ok", "?", an emoji, a button) keeps the current language;
-    the first message with any detectable language sets it.
+    A short or ambiguous message ("ok", "?", an emoji, a button) keeps the current language.
+    Before any language is set, a clear message sets it; else the channel's hint (such as the
+    language of the person's Telegram app) does; else whatever was detected.
     """
+    clear = (
+        detected is not None
+        and len(text.split()) >= MIN_WORDS_TO_SWITCH
+        and confidence >= MIN_CONFIDENCE_TO_SWITCH
+    )
     if text.startswith("/") or detected is None:
-        return current or default
+        return current or hint or default
     if current is None:
-        return detected
-    if detected == current:
+        return detected if clear or not hint else hint
+    if detected == current or not clear:
         return current
-    words = len(text.split())
-    if words >= MIN_WORDS_TO_SWITCH and confidence >= MIN_CONFIDENCE_TO_SWITCH:
-        return detected
-    return current
+    return detected
 
 
 def directed(text: str, language: str) -> str:
@@ -240,3 +250,59 @@ def directed(text: str, language: str) -> str:
     if language not in RTL_LANGUAGES:
         return text
     return "\n".join(line if line.startswith(_RLM) else _RLM + line for line in text.split("\n"))
+
+
+# How people name each language when they ask for it, in Latin letters and in their scripts.
+LANGUAGE_NAMES = {
+    "en": (
+        "english",
+        "angrezi",
+        "inglisi",
+        "انگلیسی",
+        "انګلیسي",
+        "انگریزی",
+        "الانجليزية",
+        "انجليزي",
+        "ইংরেজি",
+        "английский",
+        "английском",
+        "по-английски",
+    ),
+    "fa": (
+        "dari",
+        "farsi",
+        "persian",
+        "دری",
+        "فارسی",
+        "دري",
+        "فارسي",
+        "الفارسية",
+        "дари",
+        "фарси",
+        "персидский",
+        "ফারসি",
+    ),
+    "ps": ("pashto", "pushto", "pakhto", "پښتو", "پشتو", "پختو", "البشتو", "пушту", "পশতু"),
+    "ur": ("urdu", "اردو", "الأردية", "урду", "উর্দু"),
+    "bn": ("bangla", "bengali", "বাংলা", "বাংলায়", "بنگالی", "بنګالي", "البنغالية", "бенгальский"),
+    "ar": ("arabic", "arbi", "عربی", "عربي", "العربية", "عربية", "арабский", "আরবি"),
+    "ru": (
+        "russian",
+        "russki",
+        "rusi",
+        "روسی",
+        "روسي",
+        "الروسية",
+        "русский",
+        "русском",
+        "по-русски",
+        "রুশ",
+    ),
+}
+
+
+def named_language(text: str) -> str | None:
+    """The one language a message asks for by name ("speak dari", "на русском"), if any."""
+    words = {word.strip(".,!?؟،;:()\"'") for word in normalise(text).split()}
+    found = {code for code, names in LANGUAGE_NAMES.items() if words & set(names)}
+    return found.pop() if len(found) == 1 else None

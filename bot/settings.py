@@ -32,6 +32,13 @@ def _int(env: dict[str, str], name: str, default: int) -> int:
         raise SettingsError(f"{name} must be a whole number, not {raw!r}") from error
 
 
+def _positive(env: dict[str, str], name: str, default: int) -> int:
+    value = _int(env, name, default)
+    if value < 1:
+        raise SettingsError(f"{name} must be 1 or more, not {value}")
+    return value
+
+
 @dataclass(frozen=True)
 class Settings:
     """The assistant's settings; see `.env.example` for what each one does."""
@@ -55,6 +62,8 @@ class Settings:
     telegram_bot_token: str = field(default="", repr=False)
     telegram_webhook_secret: str = field(default="", repr=False)
     telegram_api_base_url: str = "https://api.telegram.org/bot"
+    # Minutes a dashboard login lasts before staff must log in again.
+    dashboard_session_minutes: int = 60
 
     @property
     def production(self) -> bool:
@@ -106,6 +115,7 @@ class Settings:
             telegram_bot_token=env.get("TELEGRAM_BOT_TOKEN", ""),
             telegram_webhook_secret=env.get("TELEGRAM_WEBHOOK_SECRET", ""),
             telegram_api_base_url=env.get("TELEGRAM_API_BASE_URL", "https://api.telegram.org/bot"),
+            dashboard_session_minutes=_positive(env, "MRCBOT_DASHBOARD_SESSION_MINUTES", 60),
         )
 
 

@@ -57,11 +57,13 @@ class ContentAction(Action):
         """The language to answer in: the detected one on clear evidence, else the current."""
         message = tracker.latest_message or {}
         detected = message.get("language") or {}
+        hint = str((message.get("metadata") or {}).get("language_code") or "")[:2] or None
         chosen = choose_language(
             tracker.get_slot("language"),
             detected.get("language"),
             float(detected.get("confidence") or 0.0),
             str(message.get("text") or ""),
+            hint=hint if hint in self.replies.languages else None,
         )
         return self.replies.language(chosen)
 

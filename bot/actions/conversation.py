@@ -8,6 +8,7 @@ from rasa_sdk.events import SlotSet
 
 from bot.actions.base import ContentAction, EventList
 from bot.content.replies import Button, Reply, intent_payload
+from bot.language import named_language
 
 if TYPE_CHECKING:
     from rasa_sdk import Tracker
@@ -146,7 +147,12 @@ class ActionChangeLanguage(ContentAction):
     async def respond(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> EventList:
-        """Send the language menu."""
+        """Switch to the language the person named, or send the language menu."""
+        named = named_language(str((tracker.latest_message or {}).get("text") or ""))
+        if named in self.replies.languages:
+            self.say(dispatcher, Reply(self.replies.text("language_set", named)), named)
+            self.say(dispatcher, self.replies.menu(named), named)
+            return [SlotSet("language", named)]
         language = self.language(tracker)
         self.say(dispatcher, self.replies.language_menu(language), language)
         return []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,9 +36,15 @@ class BuildResult:
     examples: int
 
 
+def _write(path: Path, text: str) -> None:
+    """Replace a file atomically, so that a concurrent reader never sees half of it."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
+
+
 def _dump(path: Path, data: dict[str, Any]) -> None:
-    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120)
-    path.write_text(_HEADER + text, encoding="utf-8")
+    _write(path, _HEADER + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120))
 
 
 def _rasa_example(text: str) -> str:
@@ -101,9 +107,11 @@ def _bundle(content: Content, contract: Contract) -> dict[str, Any]:
 def build(content: Content, contract: Contract, root: Path, build_dir: Path) -> BuildResult:
     """Write the compiled training data, rules, domain and response bundle into `build_dir`."""
     data_dir = build_dir / DATA_DIR
-    if data_dir.exists():
-        shutil.rmtree(data_dir)
-    data_dir.mkdir(parents=True)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    expected = {"nlu_topics.yml", "rules_topics.yml"}
+    for stale in data_dir.glob("*.yml"):
+        if stale.name not in expected:
+            stale.unlink()
 
     nlu: list[dict[str, Any]] = []
     rules: list[dict[str, Any]] = []
@@ -139,9 +147,9 @@ def build(content: Content, contract: Contract, root: Path, build_dir: Path) -> 
     _dump(domain_path, domain)
 
     responses_path = build_dir / RESPONSES_FILE
-    responses_path.write_text(
+    _write(
+        responses_path,
         json.dumps(_bundle(content, contract), ensure_ascii=False, indent=1, default=str),
-        encoding="utf-8",
     )
     return BuildResult(
         build_dir=build_dir,

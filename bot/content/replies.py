@@ -176,14 +176,17 @@ class Replies:
         )
 
     def menu(self, language: str | None) -> Reply:
-        """The topic groups as buttons."""
+        """The topic groups as buttons, and the language button."""
         buttons = tuple(
             Button(
                 self.text(f"group_{group}", language), intent_payload("choose_group", group=group)
             )
             for group in self.groups
         )
-        return Reply(self.text("menu_prompt", language), buttons)
+        language_button = Button(
+            self.text("button_language", language), intent_payload("change_language")
+        )
+        return Reply(self.text("menu_prompt", language), (*buttons, language_button))
 
     def group(self, group: str, language: str | None) -> Reply:
         """The topics of one group as buttons."""

@@ -11,7 +11,7 @@ from bot.privacy.anonymiser import anonymise
 from bot.store.db import migrate, session_scope
 from bot.store.models import QueryLog, utcnow
 
-__all__ = ["LoggedQuery", "QueryLogStore", "TopicHelpfulness"]
+__all__ = ["LoggedQuery", "QueryLogStore", "TopicHelpfulness", "UnansweredText"]
 
 HELPFUL = "helpful"
 UNHELPFUL = "unhelpful"
@@ -26,6 +26,15 @@ class LoggedQuery:
     label: str
     confidence: float
     text: str | None
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class UnansweredText:
+    """An anonymised message the assistant could not answer, without who sent it."""
+
+    language: str
+    text: str
     created_at: dt.datetime
 
 
@@ -129,3 +138,19 @@ class QueryLogStore:
                 .order_by((unhelpful - helpful).desc(), QueryLog.label)
             ).all()
         return [TopicHelpfulness(str(r[0]), int(r[1]), int(r[2])) for r in rows]
+
+    def unanswered_texts(
+        self, since: dt.datetime, language: str | None = None
+    ) -> list[UnansweredText]:
+        """Texts of unanswered messages since a time, oldest first, without pseudonyms."""
+        query = select(QueryLog.language, QueryLog.text, QueryLog.created_at).where(
+            QueryLog.answered.is_(False),
+            QueryLog.created_at >= since,
+            QueryLog.text.is_not(None),
+            QueryLog.text != "",
+        )
+        if language:
+            query = query.where(QueryLog.language == language)
+        with session_scope(self.url) as session:
+            rows = session.execute(query.order_by(QueryLog.created_at, QueryLog.id)).all()
+        return [UnansweredText(str(r[0]), str(r[1]), r[2]) for r in rows]

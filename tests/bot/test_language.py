@@ -5,6 +5,7 @@ from bot.language import (
     LanguageIdentifier,
     choose_language,
     directed,
+    named_language,
     script_of,
 )
 
@@ -82,6 +83,10 @@ def test_choose_language_keeps_current_on_short_or_unclear_messages() -> None:
     assert choose_language("fa", "en", 0.4, "ok thanks bro") == "fa"
     assert choose_language("fa", "en", 0.9, '/set_country{"country":"AF"}') == "fa"
     assert choose_language("fa", "ru", 0.95, "как получить визу") == "ru"
+    # Before a language is set, the channel's hint settles a one-word greeting.
+    assert choose_language(None, "ar", 0.5, "سلام", hint="fa") == "fa"
+    assert choose_language(None, "ru", 0.95, "как получить визу", hint="fa") == "ru"
+    assert choose_language(None, None, 0.0, "/greet", hint="ps") == "ps"
 
 
 def test_directed_marks_rtl_lines_only() -> None:
@@ -90,3 +95,19 @@ def test_directed_marks_rtl_lines_only() -> None:
     assert all(line.startswith("\u200f") for line in text.split("\n"))
     assert directed(text, "fa") == text
     assert {"fa", "ps", "ur", "ar"} <= RTL_LANGUAGES
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("speak dari please", "fa"),
+        ("به پشتو گپ بزن", "ps"),
+        ("на русском пожалуйста", "ru"),
+        ("urdu mein baat karo", "ur"),
+        ("বাংলায় বলুন", "bn"),
+        ("english or urdu?", None),
+        ("how do i get a visa", None),
+    ],
+)
+def test_named_language(text: str, code: str | None) -> None:
+    assert named_language(text) == code

@@ -46,7 +46,8 @@ async def test_greeting_explains_and_shows_the_menu(agent: Any, contract: Contra
     assert "Migrant Resource Centre's assistant" in replies[0]["text"]
     assert "cannot judge your personal case" in replies[1]["text"]
     assert [b["payload"] for b in replies[-1]["buttons"]] == [
-        f'/choose_group{{"group":"{group}"}}' for group in contract.groups
+        *(f'/choose_group{{"group":"{group}"}}' for group in contract.groups),
+        "/change_language",
     ]
 
 
@@ -227,7 +228,7 @@ async def test_language_can_be_changed_by_button_and_then_sticks(
     agent: Any, content: Content
 ) -> None:
     chat = Chat(agent)
-    replies = await chat.say("i want to change the language")
+    replies = await chat.say("change the language")
     payloads = [b["payload"] for b in replies[0]["buttons"]]
     assert payloads == [f'/set_language{{"language":"{code}"}}' for code in LANGUAGES]
     replies = await chat.say('/set_language{"language":"ps"}')
@@ -293,3 +294,8 @@ async def test_urgent_consent_by_typing_yes_flags_the_ticket(
     ticket = store.open_for(pseudonymise(chat.sender, key))
     assert ticket is not None and ticket.urgent
     assert store.queue()[0].urgent
+
+
+async def test_asking_for_a_language_by_name_switches_to_it(agent: Any, content: Content) -> None:
+    replies = await Chat(agent).say("please speak russian")
+    assert replies[0]["text"] == content.conversation["ru"].texts["language_set"]

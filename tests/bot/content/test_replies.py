@@ -50,7 +50,8 @@ def test_urgent_topics_lead_with_hotlines(replies: Replies) -> None:
 def test_menu_group_and_language_buttons(replies: Replies, contract: Contract) -> None:
     menu = replies.menu("en")
     assert [b.payload for b in menu.buttons] == [
-        intent_payload("choose_group", group=g) for g in contract.groups
+        *(intent_payload("choose_group", group=g) for g in contract.groups),
+        "/change_language",
     ]
     group = replies.group("mrc", "en")
     assert [b.payload for b in group.buttons] == [f"/{t.id}" for t in contract.topics_in("mrc")]

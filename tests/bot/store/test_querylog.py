@@ -2,8 +2,8 @@ import datetime as dt
 
 from sqlalchemy import inspect
 
-from bot.store.db import engine_for
-from bot.store.models import utcnow
+from bot.store.db import engine_for, session_scope
+from bot.store.models import QueryLog, utcnow
 from bot.store.querylog import QueryLogStore
 
 
@@ -53,3 +53,31 @@ def test_unanswered_by_language_and_time(database_url: str) -> None:
     assert [q.label for q in store.unanswered(week_ago, "fa")] == ["out_of_scope"]
     assert len(store.unanswered(week_ago)) == 2
     assert store.unanswered(utcnow() + dt.timedelta(minutes=1)) == []
+
+
+def test_purge_removes_exactly_what_is_older(database_url: str) -> None:
+    store = QueryLogStore(database_url)
+    old = record(store, "p_a", "job_scams", answered=True)
+    new = record(store, "p_b", "job_scams", answered=True)
+    with session_scope(database_url) as session:
+        session.get(QueryLog, old).created_at = utcnow() - dt.timedelta(days=91)
+        session.get(QueryLog, new).created_at = utcnow() - dt.timedelta(days=89)
+    assert store.purge(utcnow() - dt.timedelta(days=90)) == 1
+    assert store.erase("p_b") == 1
+    assert store.erase("p_b") == 0
+
+
+def test_text_is_anonymised_on_the_way_in(database_url: str) -> None:
+    store = QueryLogStore(database_url)
+    store.record(
+        pseudonym="p_a",
+        channel="rest",
+        language="en",
+        country=None,
+        text="my name is Ahmed, call 0300 1234567",
+        label="job_scams",
+        confidence=0.9,
+        answered=True,
+    )
+    with session_scope(database_url) as session:
+        assert session.query(QueryLog.text).scalar() == "my name is <NAME>, call <PHONE>"
