@@ -76,17 +76,18 @@ def fallback_to_label(label: str) -> str:
 def train_rasa(config: Path, data_dir: Path) -> tuple[Path, float, float]:
     """Train a Rasa model in a child process; return its path, seconds and peak memory (MB)."""
     env = {**os.environ, "MRCBOT_DATA_DIR": str(data_dir)}
+    log = data_dir / "train.log"
     start = time.perf_counter()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", "train", "--force", "--config", str(config)],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    _, status, usage = os.wait4(process.pid, 0)
+    with log.open("wb") as sink:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "bot.cli", "train", "--force", "--config", str(config)],
+            env=env,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+        )
+        _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
-    output = process.stdout.read() if process.stdout else ""
+    output = log.read_text(encoding="utf-8", errors="replace")
     if status != 0:
         raise RuntimeError(f"training with {config} failed:\n{output[-3000:]}")
     model = next(iter(sorted((data_dir / "models").glob("*.tar.gz"))))

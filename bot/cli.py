@@ -161,6 +161,13 @@ def cmd_telegram_poll(settings: Settings, args: argparse.Namespace) -> int:
     return poll(settings, model, _endpoints(settings))
 
 
+def cmd_user_add(settings: Settings, args: argparse.Namespace) -> int:
+    """Add a dashboard user; the password is read from standard input."""
+    from bot.dashboard.users_cli import add_user
+
+    return add_user(settings, args.username, args.role, args.name, sys.stdin)
+
+
 def _production_problems(settings: Settings) -> list[str]:
     content, _, _ = _load(settings)
     problems = []
@@ -311,6 +318,14 @@ def _parser() -> argparse.ArgumentParser:
     telegram_commands.add_parser("poll", help="run the bot by long polling").set_defaults(
         func=cmd_telegram_poll
     )
+
+    user = commands.add_parser("user", help="dashboard users")
+    user_commands = user.add_subparsers(dest="user_command", required=True)
+    add = user_commands.add_parser("add", help="add a user; the password comes from stdin")
+    add.add_argument("--username", required=True)
+    add.add_argument("--role", required=True, choices=["counsellor", "editor", "admin"])
+    add.add_argument("--name", help="what people see on replies: a first name or a role")
+    add.set_defaults(func=cmd_user_add)
 
     anonymise = commands.add_parser("anonymise", help="anonymise lines from standard input")
     anonymise.set_defaults(func=cmd_anonymise)
