@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -14,7 +15,7 @@ import pytest
 from bot.settings import ROOT, get_settings
 from tests.model_fixtures import free_port, trained_model, wait_for
 
-__all__ = ["LiveAssistant", "live_assistant", "trained_model"]
+__all__ = ["LiveAssistant", "live_assistant", "start_live", "trained_model"]
 
 
 @dataclass
@@ -26,13 +27,17 @@ class LiveAssistant:
     output: Path
     process: subprocess.Popen[bytes]
 
+    @property
+    def database_url(self) -> str:
+        """The assistant's SQLite database."""
+        return f"sqlite:///{self.data_dir / 'mrcbot.db'}"
 
-@pytest.fixture(scope="session")
-def live_assistant(
-    trained_model: Path, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[LiveAssistant]:
-    data_dir = tmp_path_factory.mktemp("live-data")
-    output = data_dir.parent / "live-output.txt"
+
+@contextlib.contextmanager
+def start_live(folder: Path, **extra_env: str) -> Iterator[LiveAssistant]:
+    """Run `mrcbot serve` with its data in `folder` until the block ends."""
+    data_dir = folder / "var"
+    output = folder / "live-output.txt"
     port = free_port()
     env = {
         **os.environ,
@@ -40,6 +45,7 @@ def live_assistant(
         "MRCBOT_MODELS_DIR": str(get_settings().models_dir),
         "MRCBOT_PORT": str(port),
         "MRCBOT_ACTIONS_PORT": str(free_port()),
+        **extra_env,
     }
     env.pop("MRCBOT_LOG_LEVEL", None)
     with output.open("wb") as sink:
@@ -56,3 +62,11 @@ def live_assistant(
         finally:
             process.terminate()
             process.wait(timeout=60)
+
+
+@pytest.fixture(scope="session")
+def live_assistant(
+    trained_model: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[LiveAssistant]:
+    with start_live(tmp_path_factory.mktemp("live")) as live:
+        yield live
