@@ -64,6 +64,8 @@ class Settings:
     telegram_api_base_url: str = "https://api.telegram.org/bot"
     # Minutes a dashboard login lasts before staff must log in again.
     dashboard_session_minutes: int = 60
+    # Reverse proxies in front of the server whose forwarded headers are trusted (0: none).
+    proxies_count: int = 0
 
     @property
     def production(self) -> bool:
@@ -116,6 +118,7 @@ class Settings:
             telegram_webhook_secret=env.get("TELEGRAM_WEBHOOK_SECRET", ""),
             telegram_api_base_url=env.get("TELEGRAM_API_BASE_URL", "https://api.telegram.org/bot"),
             dashboard_session_minutes=_positive(env, "MRCBOT_DASHBOARD_SESSION_MINUTES", 60),
+            proxies_count=_int(env, "MRCBOT_PROXIES_COUNT", 0),
         )
 
 

@@ -68,6 +68,17 @@ class DashboardChannel(InputChannel):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         """The dashboard's routes."""
+        settings = get_settings()
         if self.dashboard is None:
-            self.dashboard = Dashboard(get_settings())
-        return dashboard_blueprint(self.dashboard)
+            self.dashboard = Dashboard(settings)
+        blueprint = dashboard_blueprint(self.dashboard)
+        proxies = settings.proxies_count
+
+        @blueprint.listener("before_server_start")
+        async def trust_proxies(app: Any, loop: Any) -> None:
+            # Behind a reverse proxy, client addresses (login lockouts) and the https scheme
+            # (Secure cookies) come from the proxy's forwarded headers.
+            if proxies:
+                app.config.PROXIES_COUNT = proxies
+
+        return blueprint
