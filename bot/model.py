@@ -36,8 +36,11 @@ def quiet(settings: Settings) -> None:
     """Keep Rasa's and TensorFlow's logs at the configured level."""
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     from rasa.utils.common import configure_logging_and_warnings
+    from rasa.utils.log_utils import configure_structlog
 
-    configure_logging_and_warnings(log_level=logging.getLevelName(settings.log_level))
+    level = logging.getLevelName(settings.log_level)
+    configure_logging_and_warnings(log_level=level)
+    configure_structlog(level)
 
 
 def model_path(settings: Settings, config: Path | None = None) -> Path:
@@ -117,10 +120,13 @@ class Predictor:
         self._agent = agent
 
     @classmethod
-    def load(cls, path: Path) -> Predictor:
-        """Load a trained model."""
+    def load(cls, path: Path, settings: Settings | None = None) -> Predictor:
+        """Load a trained model, with Rasa's logs at the configured level."""
         from rasa.core.agent import Agent
 
+        from bot.settings import get_settings
+
+        quiet(settings or get_settings())
         return cls(Agent.load(str(path)))
 
     async def predict(self, text: str) -> Prediction:
