@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import pickle
 from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -15,6 +14,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.language import LanguageIdentifier as Identifier
+from bot.nlu.storage import load_object, save_object
 
 __all__ = ["LANGUAGE_KEY", "LanguageIdentifier"]
 
@@ -64,11 +64,7 @@ class LanguageIdentifier(GraphComponent):
                 texts.append(str(example.get(TEXT)))
                 labels.append(str(language))
         self.identifier = Identifier(self.config["languages"]).fit(texts, labels)
-        with (
-            self._model_storage.write_to(self._resource) as directory,
-            (directory / _FILE).open("wb") as handle,
-        ):
-            pickle.dump(self.identifier, handle)
+        save_object(self._model_storage, self._resource, _FILE, self.identifier)
         return self._resource
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
@@ -101,13 +97,7 @@ class LanguageIdentifier(GraphComponent):
         **kwargs: Any,
     ) -> LanguageIdentifier:
         """Load a trained identifier."""
-        try:
-            with (
-                model_storage.read_from(resource) as directory,
-                (directory / _FILE).open("rb") as handle,
-            ):
-                identifier = pickle.load(handle)
-            return cls(config, model_storage, resource, identifier)
-        except (ValueError, FileNotFoundError):
+        identifier = load_object(model_storage, resource, _FILE)
+        if identifier is None:
             logger.warning("No trained language identifier found; using lingua and letters only.")
-            return cls(config, model_storage, resource)
+        return cls(config, model_storage, resource, identifier)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import pickle
 from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -15,6 +14,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.nlu.storage import load_object, save_object
 from bot.topic_model import TopicModel, TopicModelConfig
 
 __all__ = ["TopicClassifier"]
@@ -99,11 +99,7 @@ class TopicClassifier(IntentClassifier, GraphComponent):
 
     def persist(self) -> None:
         """Save the trained model in the model storage."""
-        with (
-            self._model_storage.write_to(self._resource) as directory,
-            (directory / _FILE).open("wb") as handle,
-        ):
-            pickle.dump(self.model, handle)
+        save_object(self._model_storage, self._resource, _FILE, self.model)
 
     @classmethod
     def load(
@@ -115,13 +111,7 @@ class TopicClassifier(IntentClassifier, GraphComponent):
         **kwargs: Any,
     ) -> TopicClassifier:
         """Load a trained classifier (an untrained one if nothing was saved)."""
-        try:
-            with (
-                model_storage.read_from(resource) as directory,
-                (directory / _FILE).open("rb") as handle,
-            ):
-                model = pickle.load(handle)
-            return cls(config, model_storage, resource, model)
-        except (ValueError, FileNotFoundError):
+        model = load_object(model_storage, resource, _FILE)
+        if model is None:
             logger.warning("No trained topic model found; the classifier predicts nothing.")
-            return cls(config, model_storage, resource)
+        return cls(config, model_storage, resource, model)
