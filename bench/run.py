@@ -28,7 +28,7 @@ from sklearn.svm import LinearSVC
 from bot.content.compiler import DATA_DIR
 from bot.content.contract import load_contract
 from bot.evaluation import EvalRow, Report, read_rows, score
-from bot.settings import ROOT, Settings, get_settings
+from bot.settings import ROOT, Settings, child_environment, get_settings
 
 __all__ = ["main"]
 
@@ -77,7 +77,7 @@ def fallback_to_label(label: str) -> str:
 
 def train_rasa(config: Path, data_dir: Path) -> tuple[Path, float, float]:
     """Train a Rasa model in a child process; return its path, seconds and peak memory (MB)."""
-    env = {**os.environ, "MRCBOT_DATA_DIR": str(data_dir)}
+    env = child_environment(MRCBOT_DATA_DIR=str(data_dir))
     log = data_dir / "train.log"
     start = time.perf_counter()
     with log.open("wb") as sink:
@@ -272,13 +272,12 @@ def startup_section() -> list[str]:
     """Seconds from `mrcbot serve` to the first answer, with a trained model in place."""
     with tempfile.TemporaryDirectory() as folder:
         port = _free_port()
-        env = {
-            **os.environ,
-            "MRCBOT_DATA_DIR": folder,
-            "MRCBOT_MODELS_DIR": str(get_settings().models_dir),
-            "MRCBOT_PORT": str(port),
-            "MRCBOT_ACTIONS_PORT": str(_free_port()),
-        }
+        env = child_environment(
+            MRCBOT_DATA_DIR=folder,
+            MRCBOT_MODELS_DIR=str(get_settings().models_dir),
+            MRCBOT_PORT=str(port),
+            MRCBOT_ACTIONS_PORT=str(_free_port()),
+        )
         subprocess.run(
             [sys.executable, "-m", "bot.cli", "train"],
             env=env,

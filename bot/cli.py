@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import signal
 import subprocess
 import sys
@@ -14,7 +13,7 @@ from pathlib import Path
 from bot.content.compiler import BuildResult, build
 from bot.content.contract import Contract, load_contract
 from bot.content.loader import Content, ContentProblem, check_content, load_content
-from bot.settings import ROOT, Settings, SettingsError, get_settings
+from bot.settings import ROOT, Settings, SettingsError, child_environment, get_settings
 from bot.store.db import migrate
 
 __all__ = ["main"]
@@ -227,7 +226,7 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     migrate(settings.sqlalchemy_url)
     settings.logs_dir.mkdir(parents=True, exist_ok=True)
     endpoints = _endpoints(settings)
-    env = {**os.environ, "LOG_LEVEL": settings.log_level, "LOG_LEVEL_LIBRARIES": "ERROR"}
+    env = child_environment(LOG_LEVEL=settings.log_level, LOG_LEVEL_LIBRARIES="ERROR")
     actions = subprocess.Popen(
         [
             sys.executable,

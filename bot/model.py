@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.content.compiler import DATA_DIR, DOMAIN_FILE, training_fingerprint
-from bot.settings import ROOT, Settings
+from bot.settings import ROOT, Settings, quiet_libraries
 
 if TYPE_CHECKING:
     from rasa.core.agent import Agent
@@ -34,7 +33,7 @@ _MODEL_CODE = tuple(ROOT / "bot" / name for name in ("topic_model.py", "language
 
 def quiet(settings: Settings) -> None:
     """Keep Rasa's and TensorFlow's logs at the configured level."""
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    quiet_libraries()
     from rasa.utils.common import configure_logging_and_warnings
     from rasa.utils.log_utils import configure_structlog
 

@@ -7,7 +7,14 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["ROOT", "Settings", "SettingsError", "get_settings"]
+__all__ = [
+    "ROOT",
+    "Settings",
+    "SettingsError",
+    "child_environment",
+    "get_settings",
+    "quiet_libraries",
+]
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -126,3 +133,13 @@ class Settings:
 def get_settings() -> Settings:
     """The settings of this process, read from the environment on first use."""
     return Settings.from_env()
+
+
+def child_environment(**overrides: str) -> dict[str, str]:
+    """The environment for a child process: this process's, with some values changed."""
+    return {**os.environ, **overrides}
+
+
+def quiet_libraries() -> None:
+    """Ask libraries that read their own variables (TensorFlow) to log only warnings."""
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
