@@ -184,14 +184,28 @@ def _production_problems(settings: Settings) -> list[str]:
 
 def _endpoints(settings: Settings) -> Path:
     path = settings.build_dir / "endpoints.yml"
-    path.write_text(
+    text = (
         "# Written by `mrcbot serve` from the settings: do not edit.\n"
         "action_endpoint:\n"
         f"  url: http://127.0.0.1:{settings.actions_port}/webhook\n"
         "tracker_store:\n"
-        "  type: bot.store.tracker_store.PrivateTrackerStore\n",
-        encoding="utf-8",
+        "  type: bot.store.tracker_store.PrivateTrackerStore\n"
     )
+    if settings.redis_url:
+        from urllib.parse import urlsplit
+
+        redis = urlsplit(settings.redis_url)
+        text += (
+            "lock_store:\n"
+            "  type: redis\n"
+            f"  url: {redis.hostname or '127.0.0.1'}\n"
+            f"  port: {redis.port or 6379}\n"
+            f"  db: {(redis.path or '/0').strip('/') or 0}\n"
+            "  key_prefix: mrcbot\n"
+        )
+        if redis.password:
+            text += f"  password: {redis.password}\n"
+    path.write_text(text, encoding="utf-8")
     return path
 
 

@@ -61,6 +61,8 @@ class Settings:
     port: int = 5005
     actions_port: int = 5055
     database_url: str = ""
+    # Redis for the conversation lock store when several server processes share the work.
+    redis_url: str = ""
     secret_key: str = field(default="", repr=False)
     retention_days: int = 90
     log_level: str = "WARNING"
@@ -115,6 +117,7 @@ class Settings:
             port=_int(env, "MRCBOT_PORT", 5005),
             actions_port=_int(env, "MRCBOT_ACTIONS_PORT", 5055),
             database_url=env.get("MRCBOT_DATABASE_URL", ""),
+            redis_url=env.get("MRCBOT_REDIS_URL", ""),
             secret_key=env.get("MRCBOT_SECRET_KEY", ""),
             retention_days=_int(env, "MRCBOT_RETENTION_DAYS", 90),
             log_level=env.get("MRCBOT_LOG_LEVEL", "WARNING").upper(),
