@@ -1,0 +1,285 @@
+"""Addresses: parts such as "House No. 12" or "ул. Ленина", joined into one address."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from bot.privacy.anonymiser.numbers import NUMBER_WORDS
+from bot.privacy.anonymiser.text import (
+    IGNORECASE,
+    Finding,
+    alternatives,
+    folded_pattern,
+    lookup_key,
+    lookup_keys,
+)
+from bot.privacy.anonymiser.words import Words
+
+__all__ = ["REGION_WORDS", "address_findings"]
+
+
+# "House No. 12", "کوچه ۸", "кв. 42": a word for a building or a street, maybe "no.", a number.
+_NUMBERED_WORDS = (
+    "house h h# h.no hno flat apartment apt plot shop office suite unit building bldg street",
+    "room plaza villa",
+    "st st. road rd rd. lane gali galli block blk sector phase mohalla muhalla chak makan ghar",
+    "holding ward kothi",
+    "خانه منزل کور مکان گھر دار بيت بیت پلاک کوچه کوڅه کوچہ گلی زقاق سرک سړک شارع جاده خیابان",
+    "روڈ سٹریٹ ناحیه ناحیہ حوزه بلاک سیکٹر سکٹر فیز محله محلہ محلة فلیٹ فلیت اپارتمان آپارتمان",
+    "فيلا فیلا ویلا مجمع بلوك بلوک قطعة شقة شقه عمارة عماره بنایة بلڈنگ پلازہ دکان دوکان",
+    "مغازه دفتر آفس طبقه طابق پوړ قطعه چک",
+    "বাড়ি বাসা হোল্ডিং ফ্ল্যাট রোড সড়ক লেন ব্লক সেক্টর ওয়ার্ড",
+    "дом д. кв. квартира корп. корпус к. стр. строение мкр. мкр микрорайон уч. участок",
+    "общежитие комната ком.",
+)
+# Of these, the words that are also common words need "no." or another part of an address.
+_WEAK_NUMBERED = lookup_keys(
+    "house office shop building ghar chak phase unit room villa",
+    "خانه منزل کور مکان گھر دار بیت دفتر آفس دکان دوکان مغازه طبقه پوړ چک فیز",
+    "বাড়ি বাসা дом комната к. д.",
+)
+_UNIT_NUMBER = (
+    r"(?:[A-Z]-?)?[0-9]+(?:[A-Z](?!\w))?(?:[/-](?:[A-Z0-9]+|[^\W\d_]{1,3}(?!\w)))*"
+    r"(?:\s[A-Z]{1,2}\b)?"
+    r"|(?-i:[A-HJ-Z])(?![\w-])"  # "Block B", and the letters' names in Urdu and Bengali
+    r"|(?:اے|بی|سی|ڈی|ای|ایف|جی|ایچ|کے|ایل|ایم|این|پی|آر|ایس|ٹی|وی|ایکس|زیڈ)(?!\w)"
+    r"|(?:এ|বি|সি|ডি|ই|এফ|জি|এইচ|কে|এল|এম|এন|পি|আর|এস|টি)(?![\w\u0980-\u09ff])"
+)
+_NUMBERED = folded_pattern(
+    rf"(?<!\w)(?:ال)?({alternatives(*_NUMBERED_WORDS)})(?!\w)\s*(?:({NUMBER_WORDS})\s*)?[:#.]?\s*"
+    rf"({_UNIT_NUMBER})(?![\w/])"
+)
+_FLOOR = folded_pattern(
+    r"(?<!\w)(?:[0-9]+(?:st|nd|rd|th)|ground|first|second|third|fourth|fifth)\s+floor\b"
+    r"|(?<!\w)(?:دوهم|دریم|لومړی|څلورم|دوم|سوم|اول|چهارم|پنجم)\s+(?:پوړ|طبقه|منزل)(?!\w)"
+    r"|(?<!\w)الطابق\s+\w+|(?<!\w)[0-9]+\s*(?:этаж|তলা)"
+    r"|(?<!\w)(?:اول|دوم|سوم|چهارم|پنجم|ششم|هفتم|هشتم|نهم|دهم|لومړۍ|دوهمه|دریمه|څلورمه|پنځمه|"
+    r"شپږمه|اوومه|اتمه|نهمه|لسمه)\s+(?:ناحیه|ناحیې|حوزه|حوزې)(?!\w)"
+)
+# "Mohalla Qazi Khel", "کوچه لاله", "ул. Ленина", "গ্রাম: ...": a word for a place, its name.
+_NAMED_WORDS = (
+    "mohalla muhalla village vill gaon goth mauza p.o. p.o po post_office street road lane",
+    "karte karta شهرک کارته ناحیة عمارة عماره بنایة برج مجمع محله محلہ محلة کوچه کوڅه کوچہ",
+    "گلی زقاق سرک سړک شارع خیابان جاده قریه قرية کلی گاؤں گاوں ساحة میدان قرب نزد near",
+    "opposite behind",
+    "ڈاکخانہ ڈاک_خانہ پوسټ_آفس ناحیه ناحیہ حي بلاک فیز",
+    "গ্রাম ডাকঘর পোস্ট পোস্ট_অফিস মহল্লা রোড সড়ক ব্লক",
+    "ул. ул улица пр-т пр. проспект пер. переулок бульвар б-р шоссе ш. наб. набережная",
+    "мкр. мкр микрорайон площадь пл. проезд тупик кишлак село деревня аул",
+)
+_NAMED = folded_pattern(rf"(?<!\w)(?:ال)?({alternatives(*_NAMED_WORDS)})(?!\w)\s*[:.-]?\s*")
+# Of these, the words that are also common words ("the road to Europe", "در سرک").
+_WEAK_NAMED = lookup_keys(
+    "street road lane near opposite behind سرک سړک جاده خیابان گلی ساحة میدان قرب نزد রোড সড়ক",
+    "ব্লক بلاک فیز ناحیه ناحیہ",
+)
+# Roman Urdu writes the names of places in small letters: "mohalla islampura".
+_LOWERCASE_NAMED = lookup_keys("mohalla muhalla gaon goth mauza gali galli")
+# "Temple Road", "مدینہ مارکیٹ", "شهر نو سړک": a name, then a word for a street or a building.
+_SUFFIX_WORDS = (
+    "road rd street st lane avenue ave plaza market bazaar bazar chowk colony town building",
+    "tower complex centre center mall area nagar society phase проспект улица переулок шоссе",
+    "бульвар проезд площадь набережная مینه ښارګوټی شهرک",
+    "فیز روڈ سٹریٹ مارکیٹ مارکیت بازار چوک کالونی ٹاؤن پلازہ ٹاور بلڈنگ سوسائٹی سڑک سرک سړک مارکېټ",
+    "রোড সড়ক মার্কেট বাজার টাওয়ার প্লাজা কলোনি",
+)
+_SUFFIXED = folded_pattern(
+    rf"(?<!\w)({alternatives(*_SUFFIX_WORDS)})(?!\w)(?:\s*[0-9]+[A-Z]?(?!\w))?"
+)
+# "27 Stanley Road": a house number before a street's name.
+_HOUSE_NUMBER_BEFORE = folded_pattern(
+    r"(?<![\w/.,])(?:no\.?\s*)?[0-9]{1,4}[a-z]?(?:/[0-9]{1,4})?,?\s*$"
+)
+# "45/2 Purana Paltan", "No. 42/3": a holding number.
+_HOLDING = folded_pattern(r"(?<![\w/])(?:no\.?\s*)?[0-9]{1,4}/[0-9]{1,4}[a-z]?(?![\w/])")
+# Islamabad sectors ("G-11/2"), only next to another part of an address.
+_SECTOR = re.compile(r"(?<![\w-])[A-IK-Z]-[0-9]{1,2}(?:/[0-9])?(?![\w/])")
+_ADDRESS_WORDS = lookup_keys(*_NUMBERED_WORDS, *_NAMED_WORDS, *_SUFFIX_WORDS)
+# Districts, provinces: an address ends before them, since a region stays.
+REGION_WORDS = lookup_keys(
+    "tehsil tehseel tahsil zila zilla district distt province city thana upazila",
+    "تحصیل ضلع صوبہ صوبه ولسوالی ولسوالۍ ولسوالي ولایت ولايت قضاء محافظة",
+    "উপজেলা জেলা থানা বিভাগ г город область обл район р-н край республика",
+)
+# Words before a neighbourhood's name that end it: "I live in Karte Se, Street 4".
+_ADDRESS_CUES = lookup_keys(
+    "at in on live lives address پته آدرس ادرس پتہ عنوان عنواني في در کې میں в"
+)
+# What may stand between two parts of one address: commas, and Pashto "د" (of).
+_ADDRESS_SEPARATOR = re.compile(r"[\s,،;:-]{0,4}(?:د\s+)?")
+_WORD_GAP = re.compile(r"[ ]*(?:[0-9]+[ ]*)?")
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """A part of an address; a weak one is an address only next to another part."""
+
+    start: int
+    end: int
+    strong: bool
+
+
+def address_findings(words: Words) -> Iterator[Finding]:
+    """Addresses: parts of an address, joined into one when only commas separate them."""
+    units = sorted(_address_units(words), key=lambda u: (u.start, -u.end))
+    chain: list[_Unit] = []
+    for unit in units:
+        end = max((u.end for u in chain), default=-1)
+        gap = words.text[end : unit.start]
+        if chain and (
+            unit.start <= end or _ADDRESS_SEPARATOR.fullmatch(gap) or _bridges(words, end, gap)
+        ):
+            chain.append(unit)
+            continue
+        yield from _chain_finding(words, chain)
+        chain = [unit]
+    yield from _chain_finding(words, chain)
+
+
+def _bridges(words: Words, end: int, gap: str) -> bool:
+    """Whether `gap` after `end` is a quarter between two parts: "ناحیه ۵، کوته سنگی، سرک سوم"."""
+    quarter = re.fullmatch(r"\s*[,،]\s*(\S.*?)\s*[,،]\s*", gap)
+    if not quarter:
+        return False
+    after = _place_words_end(words, end + quarter.start(1), 3, lowercase=False)
+    return after == end + quarter.end(1)
+
+
+def _chain_finding(words: Words, chain: list[_Unit]) -> Iterator[Finding]:
+    if not chain or (len(chain) == 1 and not chain[0].strong):
+        return
+    start = _extend_address_back(words, min(u.start for u in chain))
+    end = _extend_address_forward(words, max(u.end for u in chain))
+    yield Finding(start, end, "ADDRESS")
+
+
+def _address_units(words: Words) -> Iterator[_Unit]:
+    text = words.text
+    for match in _NUMBERED.finditer(text):
+        weak = lookup_key(match.group(1)) in _WEAK_NUMBERED and not match.group(2)
+        yield _Unit(match.start(), match.end(), strong=not weak)
+    for match in _FLOOR.finditer(text):
+        yield _Unit(match.start(), match.end(), strong=False)
+    for match in _NAMED.finditer(text):
+        keyword = lookup_key(match.group(1))
+        lowercase = keyword in _LOWERCASE_NAMED
+        end = _place_words_end(words, match.end(), 3, lowercase, places=True)
+        named = end > match.end()
+        strong = named and keyword not in _WEAK_NAMED
+        yield _Unit(match.start(), end if named else match.end(1), strong)
+    for match in _SUFFIXED.finditer(text):
+        start = _place_words_start(words, match.start(), limit=3, places=True)
+        if start < match.start():
+            number = _HOUSE_NUMBER_BEFORE.search(text[:start])
+            yield _Unit(number.start() if number else start, match.end(), strong=True)
+    for match in _HOLDING.finditer(text):
+        end = _place_words_end(words, match.end(), 2, lowercase=False, same_segment=True)
+        yield _Unit(match.start(), end, strong=end > match.end())
+    for match in _SECTOR.finditer(text):
+        yield _Unit(match.start(), match.end(), strong=False)
+
+
+def _is_place_word(words: Words, index: int, lowercase: bool, places: bool = False) -> bool:
+    """Whether word `index` can be part of the name of a street, a quarter or a village."""
+    token = words.tokens[index]
+    return not (
+        index in words.common
+        or token.key in REGION_WORDS
+        or token.key in _ADDRESS_WORDS
+        or (index in words.places and not places)
+        or (token.cased and not token.capitalised and not lowercase)
+    )
+
+
+def _place_words_end(
+    words: Words,
+    position: int,
+    limit: int,
+    lowercase: bool,
+    same_segment: bool = False,
+    places: bool = False,
+) -> int:
+    """End of up to `limit` words from `position` that name a street or a village."""
+    end = position
+    index = words.index(position)
+    taken = 0
+    while index < len(words) and taken < limit:
+        # A village or a post office may bear a town's name: "পোস্ট: বেগমগঞ্জ".
+        town = places and (taken == 0 or index - 1 in words.places)
+        if not _is_place_word(words, index, lowercase, town):
+            break
+        gap = words.text[end : words.tokens[index].start]
+        if not _WORD_GAP.fullmatch(gap) or (same_segment and gap.strip()):
+            break
+        end = words.tokens[index].end
+        taken += 1
+        index += 1
+    number = re.match(
+        rf"\s*(?:(?:{NUMBER_WORDS})\s*)?[0-9]+[A-Z]?(?![\w/])", words.text[end:], IGNORECASE
+    )
+    return end + number.end() if taken and number else end
+
+
+def _place_words_start(words: Words, position: int, limit: int, places: bool = False) -> int:
+    """Start of up to `limit` words before `position` that name a street or a market."""
+    start = position
+    index = words.index(position) - 1
+    taken = 0
+    while index >= 0 and taken < limit and _is_place_word(words, index, False, places):
+        if words.text[words.tokens[index].end : start].strip():
+            break
+        start = words.tokens[index].start
+        taken += 1
+        index -= 1
+    return start
+
+
+def _opens_quarter(words: Words, index: int, gap: str) -> bool:
+    """Whether word `index` and `gap` before a quarter's name leave it one: "I live in ..."."""
+    if index >= 0 and words.tokens[index].key in REGION_WORDS:  # "г. Подольск" is a town
+        return False
+    if index < 0 or gap.strip(" "):
+        return True
+    token = words.tokens[index]
+    return index in words.common or token.key in _ADDRESS_CUES
+
+
+def _closes_quarter(words: Words, index: int, gap: str) -> bool:
+    """Whether `gap` and word `index` after a quarter's name end it: "..., Lahore", "... mein"."""
+    if index >= len(words):
+        return False
+    token = words.tokens[index]
+    if not gap.strip(" "):
+        return index in words.common or token.key in REGION_WORDS
+    return bool(re.fullmatch(r"\s*[,،]\s*", gap)) and (
+        index in words.places or token.key in REGION_WORDS
+    )
+
+
+def _extend_address_back(words: Words, start: int) -> int:
+    """Take in the quarter written before an address: "Karte Se, Street 4"."""
+    comma = re.search(r"[,،]\s*$", words.text[:start])
+    if not comma:
+        return start
+    before = _place_words_start(words, comma.start(), limit=3)
+    first = words.index(before)
+    if not 0 < words.index(comma.start()) - first <= 2:
+        return start
+    return before if _opens_quarter(words, first - 1, words.gap_before(first)) else start
+
+
+def _extend_address_forward(words: Words, end: int) -> int:
+    """Take in the quarter written after an address: "Block 13-D, Gulshan-e-Iqbal mein"."""
+    comma = re.match(r"[,،]\s*", words.text[end:])
+    if not comma:
+        return end
+    start = end + comma.end()
+    after = _place_words_end(words, start, 3, lowercase=False)
+    following = words.index(after)
+    if not 0 < following - words.index(start) <= 2:
+        return end
+    gap = words.text[after : words.tokens[following].start] if following < len(words) else ""
+    numbered = words.text[after - 1].isdigit()  # "Al Barsha 1" is a quarter, not a town
+    return after if numbered or _closes_quarter(words, following, gap) else end

@@ -1,0 +1,485 @@
+"""Names: after a cue, a relative, a role or a title, and words in the lists of names."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+from bot.privacy.anonymiser.addresses import REGION_WORDS
+from bot.privacy.anonymiser.lexicon import load_lexicon, skeleton
+from bot.privacy.anonymiser.text import Finding, alternatives, folded_pattern, lookup_keys
+from bot.privacy.anonymiser.words import Words
+
+__all__ = ["name_findings"]
+
+
+# Cues after which a name follows, whatever its words: "my name is", "نام من", "меня зовут".
+_STRONG_CUES = alternatives(
+    "my_name_is my_name's my_name_was name_is name_was name: named called i_am_called",
+    "call_me mera_naam mera_nam mera_name meri_naam mera_pura_naam ka_naam ka_nam ki_naam",
+    "ke_naam naam: naam_hai نام_من نامم اسمم اسم_من نامش اسمش نامشان به_نام بنام نام اسم",
+    "زما_نوم نوم_یې نوم_مې نوم میرا_نام میرا_پورا_نام کا_نام کی_نام نام: اسمي اسمى اسمه اسمها",
+    "الاسم اسم_صاحب_الحساب আমার_নাম নাম меня_зовут его_зовут её_зовут ее_зовут зовут имя",
+    "по_имени фамилия account_title account_name beneficiary in_the_name_of",
+)
+# Cues after which a name may follow: "I am", "main", "من", "я", "আমি".
+_WEAK_CUES = alternatives(
+    "i_am i'm im this_is it's_me main mai me mein myself من زه میں أنا انا я আমি dear hi",
+    "hello salam name",
+)
+# Relatives and roles, after which a name may follow: "my brother", "برادرم", "المهرب".
+_ROLE_CUES = alternatives(
+    "brother sister son daughter husband wife father mother dad mum mom abu abba ammi ami",
+    "cousin uncle aunt nephew niece friend neighbour neighbor agent sub-agent recruiter",
+    "sponsor kafeel kafil employer boss manager supervisor landlord landlady smuggler broker",
+    "dalal bhai bhaiya behen behan bhen walid walida beta beti chacha chachu mamu mamoo",
+    "khala phuppo dost yaar shohar shauhar biwi seth bhanja bhanji bhatija bhatiji bhateeja",
+    "sala behnoi damad sasur nawasa pota grandson granddaughter grandfather grandmother",
+    "brother-in-law sister-in-law son-in-law father-in-law relative",
+    "خواهرزاده خواهرزاده‌ام برادرزاده برادرزاده‌ام نواسه نواسه‌ام خسرم خسربره زنم شریکم",
+    "وراره خوریی ترور نیکه ماماجان بھانجا بھانجے بھانجی بھتیجا بھتیجے بھتیجی نواسہ",
+    "پوتا پوتے پوتی نواسے نواسی سالا بہنوئی داماد سسر ساس کزن",
+    "ابن_أخي ابن_اخي ابن_أختي ابن_عمي ابن_خالي خالتي عمتي جدي جدتي نسيبي حماي",
+    "کارفرما دلال قاچاقبر قاچاقچی ورور خور پلار مور زوی لور ښوهر میړه میرمن ملګری ملگری",
+    "اېجنټ ایجنټ ایجنت ایجنٹ بھائی بہن والد والدہ بیٹا بیٹے بیٹی شوہر بیوی چچا ماموں دوست",
+    "کفیل مالک سیٹھ أخي اخي أخوي اخوي أختي اختي أخته أخوه أبي ابي والدي أمي امي والدتي زوجي",
+    "زوجتي ابني بنتي ابنتي صديقي عمي خالي جاري الكفيل كفيلي المهرب مهرب الوسيط الوكيل",
+    "المدير مديري صاحب_العمل صاحبة_العمل",
+    "ভাই বোন বাবা মা স্বামী স্ত্রী ছেলে মেয়ে চাচা মামা খালা বন্ধু দালাল এজেন্ট সাব-এজেন্ট কফিল",
+    "মালিক ভাগ্নে ভাগ্নি ভাতিজা ভাতিজি চাচাতো_ভাই মামাতো_ভাই খালাতো_ভাই ফুফাতো_ভাই শ্বশুর",
+    "শাশুড়ি জামাই দুলাভাই নাতি নাতনি",
+    "племянник племянница двоюродный_брат дядя тётя тетя дедушка бабушка зять",
+    "брат сестра жена муж сын дочь отец мать друг подруга знакомый работодатель",
+    "начальник бригадир агент посредник хозяин хозяйка арендодатель получатель получателя",
+    "recipient receiver",
+)
+# Dari relatives take the possessive as an ending: برادرم (my brother), شوهرش (her husband).
+_DARI_ROLES = (
+    r"(?:برادر|خواهر|پدر|مادر|پسر|دختر|شوهر|همسر|خانم|کاکا|ماما|خاله|عمه|دوست|همسایه|"
+    r"کارفرما|شریک|نامزد)(?:م|ش|ت|مان|تان|شان|ام|اش|یم|یش|‌ام|‌اش|‌یم|‌مان)?"
+)
+_CUE_TAIL = (
+    r"(?:\s+(?:is|was|named|called|name|mr\.?|من|ما|مې|یې|مو|است|ہے|کا|کی|ke|ka|ki|ji|"
+    r"sahab|sahib|صاحب|جی|হলো|হল|এর)(?!\w))*"
+)
+
+
+def _cue_pattern(cues: str) -> re.Pattern[str]:
+    return folded_pattern(rf"(?<!\w)(?:{cues})(?!\w){_CUE_TAIL}\s*[:,-]?\s*")
+
+
+# Cues that follow a name: "ګل زمان نومېږي" (is called Gul Zaman).
+_CUES_AFTER = folded_pattern(
+    r"(?<!\w)(?:نومېږي|نومیږي|نومیږی|نومېږم|نومیږم|نامیده\s+می‌?شود|نام\s+دارد|کہلاتا|কহে)(?!\w)"
+)
+# Postpositions after a place in Roman Urdu, Urdu, Pashto, Bengali: "Turbat mein", "تربت میں".
+_LOCATIVES = lookup_keys("mein me main se say sy pe par tak میں سے تک پر کې কে তে থেকে")
+_STRONG = _cue_pattern(_STRONG_CUES)
+_WEAK = _cue_pattern(_WEAK_CUES)
+_ROLE = _cue_pattern(f"{_ROLE_CUES}|{_DARI_ROLES}")
+# Titles before a name. Strict ones always stand before a name; the others only before a
+# known name or a capitalised word, since they are also words ("malik" is an employer).
+_STRICT_TITLES = lookup_keys(
+    "haji hajji alhaj alhaji al-haj mr mrs ms md mohd mst mosammat janab maulana maulvi mawlawi",
+    "mullah qari engr eng dr doctor engineer حاجی حاجي الحاج الحاجة الحجي آقای آقا جناب مولوی",
+    "مولانا ملا قاری الشیخ انجنیر انجینئر مهندس داکتر دکتور الدكتور دکتر ڈاکٹر ډاکټر ډاکتر",
+    "ডাঃ ডা ডাক্তার ইঞ্জিনিয়ার доктор advocate adv barrister prof professor capt captain",
+    "major colonel inspector ایڈووکیٹ پروفیسر کپتان استاذ الأستاذ الاستاذ المحامي",
+    "السید السیدة মোঃ মো মোছাঃ মোসাম্মৎ মোসাঃ হাজী আলহাজ্ব আলহাজ জনাব মিসেস господин госпожа",
+)
+_TITLES = _STRICT_TITLES | lookup_keys(
+    "malik chaudhry chaudhary chaudhri ch raja mian sheikh shaikh syed sayed sayyid seyed mir",
+    "sardar sahibzada abu umm begum ملک چوہدری چودھری راجہ راجا میاں شیخ سید میر سردار ابو",
+    "ام بیگم استاد ustad ustaz শেখ আবু মীর সৈয়দ",
+)
+# Titles after a name: "Khurram bhai", "احمد جان", "রফিক সাহেব", "Ахмад ака".
+_TITLES_AFTER = lookup_keys(
+    "bhai bhaijan bhaiya sahab sahib saab ji jee baji appi uncle aunty jan صاحب بھائی جی باجی",
+    "جان خان‌صاحب ভাই ভাইকে ভাইয়ের সাহেব আপা ভাবি ака апа",
+)
+_CONJUNCTIONS = lookup_keys("and aur or و او ва и আর ও এবং")
+_ABBREVIATED_TITLES = lookup_keys("md mr mrs ms dr mst mohd ch engr eng ডা মো")
+# Words that make a name part of a company or a place: "Habib Bank", "Faisal Town".
+_ORGANISATION_WORDS = lookup_keys(
+    "bank exchange travel travels tours company co group ltd limited hospital airways airlines",
+    "international enterprises trading overseas manpower agency services corporation foundation",
+    "university college school institute mosque masjid town road street market plaza colony",
+    "building tower bazaar chowk avenue sons office بانک بینک بنك مصرف شرکت کمپنی الشركة شركة",
+    "ایجنسی للسفر للمقاولات للسياحة مؤسسة ٹریولز ٹریول ٹریولس انٹرپرائزز اوورسیز گروپ لمیٹڈ",
+    "آژانس مؤسسه ট্রাভেলস এজেন্সি ওভারসিজ লিমিটেড গ্রুপ হাসপাতাল ব্যাংক কোম্পানি ооо банк",
+    "компания фирма агентство visa ویزه ویزا ویزې فيزا تأشيرة ভিসা виза",
+)
+_PATRONYMIC = re.compile(
+    r"(?:ович|евич|овн|евн|ичн)(?:а|у|ем|е|ом|ой|ы)?$|(?:ovich|evich|ovna|evna)$", re.IGNORECASE
+)
+# Russian case endings of names, and what the name ends with instead: Фарруха → Фаррух.
+_CASE_ENDINGS = (
+    ("ой", "а"), ("ом", ""), ("ем", ""), ("ым", ""), ("ия", "ий"), ("ию", "ий"), ("ии", "ия"),
+    ("а", ""), ("у", ""), ("е", ""), ("ы", "а"), ("и", "а"), ("я", "й"), ("ю", "й"), ("е", "а"),
+    ("у", "а"),
+)  # fmt: skip
+# Family names made from a given name: Rahim-ov, Yusup-ova, Ahmad-zai, رحیم-ی, احمد-زی.
+_SURNAME_ENDINGS = tuple(
+    lookup_keys("ova eva ov ev zoda zade zai i ова ева ов ев зода и زی زاده ی")
+)
+# Dari verbs begin with می or نمی: "برادرم می‌خواهد" is no name.
+_VERB_LIKE = re.compile("(?:می|نمی)..")
+_COPULAS = lookup_keys(
+    "hun hoon hu hon hai hain hy tha thi هستم استم هستیم است یم دی ده یو ہوں ہے ہیں تھا تھی"
+)
+_NAME_PARTICLES = ("al", "el", "e", "i", "ul", "ud", "ur")
+# Compounds that are names whatever their other part: عبدالبصیر, Abdulwali, لطف‌الله, Nasrullah.
+_NAME_PREFIXES = lookup_keys("عبد abdul abdur abdel abdo абду абдул абдур")
+_NAME_SUFFIXES = lookup_keys("الله اللہ الدین الرحمن ullah ulla uddin udin иддин уддин улло улла")
+# Endings that make a name of a listed name: Akbarjon, Нурбек.
+_LISTED_SUFFIXES = lookup_keys("jon jan bek boy ul джон жон бек бой ুল")
+
+
+@functools.lru_cache(maxsize=8192)
+def _listed_key(key: str) -> str | None:
+    """The key under which a word is in the name lists.
+
+    As it is, without ال, its first part (Al-Qahtani), or the name in a compound: عبدالولی
+    (عبد + ولی), نجیب‌الله (نجیب + الله), Rahmatullah, Rafiquddin.
+    """
+    names = load_lexicon().names
+    parts = [part for part in key.split("-") if part not in _NAME_PARTICLES]
+    for candidate in (key, key.removeprefix("ال"), parts[0] if parts else ""):
+        if candidate in names:
+            return candidate
+    if any(key.startswith(p) and len(key) > len(p) + 2 for p in _NAME_PREFIXES):
+        return key
+    if any(key.endswith(s) and len(key) > len(s) + 1 for s in _NAME_SUFFIXES):
+        return key
+    if any(key.endswith(s) and key[: -len(s)] in names for s in _LISTED_SUFFIXES):
+        return key
+    return None
+
+
+def _declined_key(key: str) -> str | None:
+    """A Russian case form of a listed name: Фарруха, Алишеру, Дмитрия, Саидовой."""
+    names = load_lexicon().names
+    for ending, replacement in _CASE_ENDINGS:
+        if key.endswith(ending) and len(key) > len(ending) + 2:
+            candidate = key[: -len(ending)] + replacement
+            if candidate in names or _is_surname(candidate):
+                return candidate
+    return None
+
+
+def _is_surname(key: str) -> bool:
+    """A family name made from a listed given name, or an Arabic nisba (الجبوری)."""
+    if key.startswith("ال") and key.endswith("ی") and len(key) > 4:
+        return True
+    names = load_lexicon().names
+    return any(
+        key.endswith(ending) and key[: -len(ending)].removeprefix("ال") in names
+        for ending in _SURNAME_ENDINGS
+        if len(key) > len(ending) + 2
+    )
+
+
+class _NameFinder:
+    """Finds the names in one text, word by word."""
+
+    def __init__(self, words: Words) -> None:
+        self.words = words
+        self.tokens = words.tokens
+        self.lexicon = load_lexicon()
+
+    def findings(self) -> Iterator[Finding]:
+        spans = [*self._cued_spans(), *self._spans_before_cues(), *self._title_spans()]
+        spans += self._spans_before_titles()
+        spans += [*self._listed_spans(), *self._patronymic_spans()]
+        joined = list(self._coordinated(spans))
+        while joined:  # "A, B and C"
+            spans += joined
+            joined = list(self._coordinated(joined))
+        for first, last in spans:
+            end = self.tokens[last].end
+            if len(self.tokens[last].text) == 1 and self.words.text[end : end + 1] == ".":
+                end += 1  # an initial: "Рустам Ш."
+            yield Finding(self.tokens[first].start, end, "NAME")
+
+    # What a word is.
+
+    def _joined(self, index: int) -> bool:
+        """Whether word `index` exists and follows the word before it within one name."""
+        if not 0 < index < len(self.tokens):
+            return False
+        gap = self.words.gap_before(index)
+        if gap.strip() == "":
+            return "\n" not in gap
+        return gap.strip() == "." and self.tokens[index - 1].key in _ABBREVIATED_TITLES
+
+    def _stops(self, index: int) -> bool:
+        key = self.tokens[index].key
+        return (
+            index in self.words.places
+            or index in self.words.common
+            or key in _ORGANISATION_WORDS
+            or key in REGION_WORDS
+            or key in _COPULAS
+        )
+
+    def _name_key(self, index: int) -> str | None:
+        """The key under which word `index` is in the name lists, if it is."""
+        token = self.tokens[index]
+        key = _listed_key(token.key)
+        if key is None and token.cased and token.capitalised:
+            key = _declined_key(token.key) or self.lexicon.skeletons.get(skeleton(token.key))
+        if key is None and token.key.startswith("و") and not token.cased:  # "وفاطمة" (and F.)
+            key = _listed_key(token.key[1:]) if len(token.key) > 3 else None
+        return key
+
+    def _listed(self, index: int) -> bool:
+        key = self.tokens[index].key
+        return self._name_key(index) is not None or key in _TITLES
+
+    def _clear(self, index: int) -> bool:
+        """Whether word `index` is a listed name that is no other word."""
+        key = self._name_key(index)
+        return key is not None and key not in self.lexicon.needs_context
+
+    def _continuation(self, index: int) -> bool:
+        key = self.tokens[index].key
+        continuations = self.lexicon.continuations
+        return key in continuations or key.removeprefix("ال") in continuations
+
+    def _known(self, index: int) -> bool:
+        """Whether word `index` is listed, continues a name (الله), or is a family name."""
+        key = self.tokens[index].key
+        after_abd = index > 0 and self.tokens[index - 1].key == "عبد" and key.startswith("ال")
+        return self._listed(index) or self._continuation(index) or _is_surname(key) or after_abd
+
+    def _organisation_next(self, index: int) -> bool:
+        return self._joined(index) and self.tokens[index].key in _ORGANISATION_WORDS
+
+    def _place_next(self, index: int) -> bool:
+        """Whether a postposition of place follows word `index`: "Turbat mein", "تربت میں"."""
+        following = index + 1
+        return self._joined(following) and self.tokens[following].key in _LOCATIVES
+
+    def _ends_after(self, index: int) -> bool:
+        """Whether the phrase ends after word `index`: punctuation, the end, or a stop word."""
+        following = index + 1
+        if following >= len(self.tokens):
+            return True
+        if not self._joined(following):
+            return bool(re.search(r"[^\s\d]", self.words.gap_before(following)))
+        return self._stops(following)
+
+    def _may_follow(self, index: int, first: int, loose: bool) -> bool:
+        """Whether word `index` continues the name that begins with word `first`."""
+        if not self._joined(index) or self._stops(index) or self._organisation_next(index):
+            return False
+        token, opening = self.tokens[index], self.tokens[first]
+        if opening.cased and not opening.capitalised and token.capitalised:
+            return False  # "ali raza" then "Dubai"
+        if self._known(index):
+            return True
+        if token.cased and token.capitalised:
+            return not self._place_next(index)
+        return loose and (not token.cased or not opening.capitalised)
+
+    def _name_end(self, first: int, loose: bool, limit: int = 3) -> int:
+        """The last word of the name that begins with word `first`, at most `limit` more."""
+        last = first
+        while last - first < limit and self._may_follow(last + 1, first, loose):
+            last += 1
+        return last if loose else self._unknown_tail(first, last, limit)
+
+    def _unknown_tail(self, first: int, last: int, limit: int) -> int:
+        """Take in one or two unlisted words that end a phrase: "پسرم احمد ضیا در ..."."""
+        for size in (2, 1):
+            tail = range(last + 1, last + 1 + size)
+            if last + size - first > limit or not all(self._unlisted_part(i) for i in tail):
+                continue
+            if self._ends_after(tail[-1]) and not self._place_next(tail[-1]):
+                return tail[-1]
+        return last
+
+    def _unlisted_part(self, index: int) -> bool:
+        """Whether word `index` may be an unlisted part of a name in a script without capitals."""
+        return (
+            self._joined(index)
+            and not self.tokens[index].cased
+            and not self._stops(index)
+            and not self._organisation_next(index)
+        )
+
+    # Where names are.
+
+    def _cued_spans(self) -> Iterator[tuple[int, int]]:
+        for pattern, kind in ((_STRONG, "strong"), (_ROLE, "role"), (_WEAK, "weak")):
+            for match in pattern.finditer(self.words.text):
+                index = self.words.index(match.end())
+                if self._organisation_next(self.words.index(match.start())):
+                    continue  # "ایجنسی کا نام ...", "company name ..." name no person
+                if index < len(self.tokens) and self.tokens[index].start == match.end():
+                    span = self._after_cue(index, kind)
+                    if span:
+                        yield span
+
+    def _after_cue(self, first: int, kind: str) -> tuple[int, int] | None:
+        # A name may be a place's too: "আমার ভাগ্নে রিয়াদ হোসেন" (Riyad, Riyadh).
+        named_place = (
+            first in self.words.places and self._joined(first + 1) and self._clear(first + 1)
+        )
+        if (self._stops(first) and not named_place) or self._continuation(first):
+            return None
+        if not (named_place or self._opens_name(first, kind)):
+            return None
+        last = self._name_end(first, loose=kind == "strong" or self._copula_after(first))
+        return None if self._organisation_next(last + 1) else (first, last)
+
+    def _opens_name(self, first: int, kind: str) -> bool:
+        """Whether word `first`, after a cue of `kind`, can begin a name."""
+        token = self.tokens[first]
+        if kind == "strong" or self._listed(first):
+            return True
+        if token.cased and token.capitalised:
+            alone = first + 1 >= len(self.tokens) or not self._joined(first + 1)
+            return (
+                kind == "role"
+                or alone
+                or (self.tokens[first + 1].capitalised and not self._stops(first + 1))
+            )
+        next_continues = self._joined(first + 1) and self._continuation(first + 1)
+        if not token.cased and next_continues:  # "زما ورور لطف الله"
+            return True
+        if kind == "role" and not token.cased:  # "أخي ليث", "زما خور ګلپاڼه"
+            return not _VERB_LIKE.match(token.key) and not self._place_next(first)
+        # "میں شبیر حسین ہوں": an unlisted word before a listed one, closed by a copula.
+        before_listed = not token.cased and self._joined(first + 1) and self._clear(first + 1)
+        return before_listed and (self._copula_after(first) or self._ends_after(first + 1))
+
+    def _copula_after(self, first: int) -> bool:
+        """Whether a copula closes the words from `first`: "main Kashif hun", "من زهرا هستم"."""
+        for index in range(first + 1, min(first + 4, len(self.tokens))):
+            if not self._joined(index):
+                return False
+            if self.tokens[index].key in _COPULAS:
+                return True
+            if self._stops(index):
+                return False
+        return False
+
+    def _spans_before_titles(self) -> Iterator[tuple[int, int]]:
+        """Names before a title that follows them: "Khurram bhai", "جمال ভাইকে", "Ахмад ака"."""
+        for index, token in enumerate(self.tokens):
+            last = index - 1
+            if token.key not in _TITLES_AFTER or last < 0 or not self._joined(index):
+                continue
+            word = self.tokens[last]
+            opening = not self._joined(last) or self._stops(last - 1)  # "نگہت باجی کا"
+            unlisted = not word.cased and opening
+            if self._stops(last) or not (self._known(last) or word.capitalised or unlisted):
+                continue
+            first = last
+            if self._joined(first) and not self._stops(first - 1) and self._known(first - 1):
+                first -= 1
+            yield first, last
+
+    def _spans_before_cues(self) -> Iterator[tuple[int, int]]:
+        for match in _CUES_AFTER.finditer(self.words.text):
+            last = self.words.index(match.start()) - 1
+            if last < 0 or self._stops(last) or not self._joined(last + 1):
+                continue
+            first = last
+            while last - first < 2 and self._joined(first) and not self._stops(first - 1):
+                first -= 1
+            yield first, last
+
+    def _title_spans(self) -> Iterator[tuple[int, int]]:
+        for index, token in enumerate(self.tokens):
+            if token.key not in _TITLES:
+                continue
+            following = index + 1  # past more titles: "Haji Malik Aslam", "الحاجة أم حسين"
+            while following - index < 3 and self._joined(following) and self._is_title(following):
+                following += 1
+            if not self._joined(following) or self._stops(following):
+                continue
+            after = self.tokens[following]
+            strict = token.key in _STRICT_TITLES and (not after.cased or after.capitalised)
+            if strict or self._listed(following) or (after.cased and after.capitalised):
+                last = self._name_end(following, loose=False)
+                if not self._organisation_next(last + 1):
+                    yield index, last
+
+    def _is_title(self, index: int) -> bool:
+        return self.tokens[index].key in _TITLES
+
+    def _coordinated(self, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+        """Names joined to a found one by "and": "Zahid aur Naeem", "রহিম আর করিম"."""
+        for _, last in spans:
+            conjunction, first = last + 1, last + 2
+            if not (self._joined(conjunction) and self._joined(first)):
+                continue
+            if self.tokens[conjunction].key not in _CONJUNCTIONS or self._stops(first):
+                continue
+            token = self.tokens[first]
+            if self._listed(first) or (token.cased and token.capitalised):
+                yield first, self._name_end(first, loose=False)
+
+    def _listed_spans(self) -> Iterator[tuple[int, int]]:
+        index = 0
+        while index < len(self.tokens):
+            if self._stops(index) or self._name_key(index) is None:
+                index += 1
+                continue
+            last = index
+            while self._joined(last + 1) and self._run_word(last + 1):
+                last += 1
+            if self._accept_run(index, last):
+                last = self._extend_run(index, last)
+                yield index, last
+            index = last + 1
+
+    def _run_word(self, index: int) -> bool:
+        if self._stops(index):
+            return False
+        token = self.tokens[index]
+        listed = self._name_key(index) is not None
+        return listed or self._continuation(index) or (not token.cased and _is_surname(token.key))
+
+    def _accept_run(self, first: int, last: int) -> bool:
+        if self._organisation_next(last + 1):
+            return False
+        if first > 0 and self.tokens[first - 1].key in _ORGANISATION_WORDS:
+            return False
+        run = range(first, last + 1)
+        nisba = last > first and any(_is_surname(self.tokens[i].key) for i in run)
+        if not (nisba or any(self._clear(index) for index in run)):
+            return False
+        opening = self.tokens[first]
+        return not opening.cased or opening.capitalised or last > first
+
+    def _extend_run(self, first: int, last: int) -> int:
+        """Take in family names that are not listed: "Nusrat Jahan", "طاہرہ بانو نے"."""
+        while last - first < 3 and self._may_follow(last + 1, first, loose=False):
+            last += 1
+        return self._unknown_tail(first, last, limit=3)
+
+    def _patronymic_spans(self) -> Iterator[tuple[int, int]]:
+        for index, token in enumerate(self.tokens):
+            if token.capitalised and _PATRONYMIC.search(token.text) and not self._stops(index):
+                first = index
+                while index - first < 2 and self._capitalised_neighbour(first - 1, first):
+                    first -= 1  # "Саидова Мадина Рахимовна"
+                last = index + 1 if self._capitalised_neighbour(index + 1, index + 1) else index
+                yield first, last
+
+    def _capitalised_neighbour(self, index: int, joined: int) -> bool:
+        return (
+            0 <= index < len(self.tokens)
+            and self._joined(joined)
+            and self.tokens[index].capitalised
+            and not self._stops(index)
+        )
+
+
+def name_findings(words: Words) -> Iterator[Finding]:
+    """The names in a text, from its words."""
+    return _NameFinder(words).findings()

@@ -1,0 +1,81 @@
+"""The words of a text, with their lookup keys, and which of them name places or are common."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from bot.privacy.anonymiser.lexicon import load_lexicon
+from bot.privacy.anonymiser.text import WORD, lookup_key
+
+__all__ = ["Token", "Words"]
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of the folded text and its lookup key."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+
+    @property
+    def cased(self) -> bool:
+        """Whether the word is in a script with capitals (Latin, Cyrillic)."""
+        return self.text[0].lower() != self.text[0].upper()
+
+    @property
+    def capitalised(self) -> bool:
+        """Whether the word begins with a capital."""
+        return self.text[0].isupper()
+
+
+class Words:
+    """The words of a folded text, and which of them name places."""
+
+    def __init__(self, original: str, folded: str) -> None:
+        self.text = folded
+        self.tokens = [
+            Token(m.start(), m.end(), m.group(), lookup_key(original[m.start() : m.end()]))
+            for m in WORD.finditer(folded)
+        ]
+        self.ends = [token.end for token in self.tokens]
+        self.places = self._places()
+        self.common = self._common()
+
+    def _places(self) -> frozenset[int]:
+        places: set[int] = set()
+        keys = [token.key for token in self.tokens]
+        for index, key in enumerate(keys):
+            for sequence in load_lexicon().places.get(key, ()):
+                if tuple(keys[index : index + len(sequence)]) == sequence:
+                    places.update(range(index, index + len(sequence)))
+                    break
+        return frozenset(places)
+
+    def _common(self) -> frozenset[int]:
+        """The common words, never a name nor a street's: "se", and "Se" opening a sentence."""
+        lexicon = load_lexicon()
+        common: set[int] = set()
+        for index, token in enumerate(self.tokens):
+            opening = index == 0 or bool(re.search(r"[.!?؟।\n]\s*$", self.gap_before(index)))
+            small = not token.capitalised or opening
+            if token.key in lexicon.common or (
+                small and token.key in lexicon.common_in_small_letters
+            ):
+                common.add(index)
+        return frozenset(common)
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def index(self, position: int) -> int:
+        """Index of the first word that ends after `position` (len(self) if none)."""
+        return bisect.bisect_right(self.ends, position)
+
+    def gap_before(self, index: int) -> str:
+        """The text between word `index` and the word before it (or the text's start)."""
+        start = self.tokens[index - 1].end if index > 0 else 0
+        return self.text[start : self.tokens[index].start]

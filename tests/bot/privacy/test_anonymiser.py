@@ -1,0 +1,212 @@
+"""The anonymiser: examples in each language, and its rates on the development set."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.privacy.anonymiser import Finding, anonymise, find_personal_data
+
+DEV_SET = Path(__file__).parents[2] / "data" / "anonymiser" / "dev.jsonl"
+LANGUAGES = ("en", "fa", "ps", "ur", "ur-latn", "bn", "ar", "ru")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # English
+        (
+            "My name is Muhammad Tariq, call me on +92 300 1234567 or ali.khan@gmail.com",
+            "My name is <NAME>, call me on <PHONE> or <EMAIL>",
+        ),
+        (
+            "The agent Haji Abdul Rahim took $4,000, his office is House No. 12, Street 5, G-9/2",
+            "The agent <NAME> took $4,000, his office is <ADDRESS>",
+        ),
+        (
+            "Passport AB1234567, CNIC 35202-1234567-1, born 23 August 1993",
+            "Passport <ID>, CNIC <ID>, born <DATE>",
+        ),
+        (
+            "Send it to PK36SCBL0000001123456702 or card 4532 7561 2398 4410",
+            "Send it to <ACCOUNT> or card <ACCOUNT>",
+        ),
+        (
+            "He is on telegram @zahir_kabul92 and facebook.com/gulf.jobs.pk",
+            "He is on telegram <USERNAME> and <URL>",
+        ),
+        # Roman Urdu
+        (
+            "mera naam ali raza hai, mera number 03004567812 hai",
+            "mera naam <NAME> hai, mera number <PHONE> hai",
+        ),
+        (
+            "Mere bhai Adnan ka ghar makan number 17, gali number 4, mohalla Islampura, Sialkot",
+            "Mere bhai <NAME> ka ghar <ADDRESS>, Sialkot",
+        ),
+        # Dari
+        (
+            "نام من احمد شاه نوری است، تذکره ۱۴۰۰-۰۱۰۱-۲۳۴۵۶ و تولد ۲۲ حمل ۱۳۷۲",
+            "نام من <NAME> است، تذکره <ID> و تولد <DATE>",
+        ),
+        (
+            "آدرس ما: ناحیه ششم، کوچه ۸، خانه ۲۳، کابل. شماره‌ام ۰۷۹۹۱۲۳۴۵۶ است",
+            "آدرس ما: <ADDRESS>، کابل. شماره‌ام <PHONE> است",
+        ),
+        # Pashto
+        (
+            "زما نوم ګل آغا شینواری دی، زما ورور نصیر احمد په دبۍ کې دی",
+            "زما نوم <NAME> دی، زما ورور <NAME> په دبۍ کې دی",
+        ),
+        # Urdu
+        (
+            "میرا نام محمد عمران ہے، ایجنٹ حاجی شیر زمان نے پانچ لاکھ روپے لیے",
+            "میرا نام <NAME> ہے، ایجنٹ <NAME> نے پانچ لاکھ روپے لیے",
+        ),
+        # Bengali
+        (
+            "আমার নাম মোঃ রফিকুল ইসলাম, মোবাইল ০১৭১২৩৪৫৬৭৮, গ্রাম: চর কালিকাপুর, জেলা: ভোলা",
+            "আমার নাম <NAME>, মোবাইল <PHONE>, <ADDRESS>, জেলা: ভোলা",
+        ),
+        # Arabic
+        (
+            "اسمي علي حسين الجبوري، عنواني حي الجامعة، محلة 611، زقاق 12، دار 34، بغداد",
+            "اسمي <NAME>، عنواني <ADDRESS>، بغداد",
+        ),
+        (
+            "المهرب أبو سيف طلب 8000 دولار، رقمه +964 750 987 6543",
+            "المهرب <NAME> طلب 8000 دولار، رقمه <PHONE>",
+        ),
+        # Russian
+        (
+            "Меня зовут Фаррух Рахимов, живу: ул. Ленина, д. 15, кв. 42, г. Екатеринбург",
+            "Меня зовут <NAME>, живу: <ADDRESS>, г. Екатеринбург",
+        ),
+        (
+            "ВНЖ 82 № 4518273, ИНН 772812345678, родился 12.03.1994",
+            "ВНЖ <ID>, ИНН <ID>, родился <DATE>",
+        ),
+    ],
+)
+def test_anonymise_examples(text: str, expected: str) -> None:
+    assert anonymise(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call 1122 or police 15; in Bangladesh 999, in Russia 112.",
+        "The agent asked PKR 850,000, about $3,000, for a 2 year work visa to Dubai in 2024.",
+        "Is the H-2A or the E-9 visa better? Korea pays 2 million won, Japan asks JLPT N4.",
+        "I sent 500 dollars with Western Union to Kabul; Meezan Bank and HBL said 3 days.",
+        "سعودی عرب کا ورک ویزا کتنے کا ہے؟ ایجنٹ ساڑھے چار لاکھ مانگ رہا ہے۔",
+        "Сколько стоит патент в Москве в 2024 году? Говорят 7 500 рублей.",
+        "সৌদি আরব এ ড্রাইভিং ভিসার খরচ কত? এজেন্ট ৬ লাখ টাকা চায়।",
+    ],
+)
+def test_keeps_what_carries_meaning(text: str) -> None:
+    assert anonymise(text) == text
+
+
+def test_reads_digits_of_every_script_in_place() -> None:
+    text = "شماره من ۰۷۹۹۱۲۳۴۵۶ و ٠٧٧٠١٢٣٤٥٦٧ است، আমার ০১৭১২৩৪৫৬৭৮"
+    findings = find_personal_data(text)
+    assert [text[f.start : f.end] for f in findings] == ["۰۷۹۹۱۲۳۴۵۶", "٠٧٧٠١٢٣٤٥٦٧", "০১৭১২৩৪৫৬৭৮"]
+    assert {f.kind for f in findings} == {"PHONE"}
+
+
+def test_findings_are_in_order_without_overlaps() -> None:
+    text = "I am Ahmad Khan, passport AB1234567, phone 0300 1234567, email a.khan@x.com"
+    findings = find_personal_data(text)
+    assert all(isinstance(f, Finding) for f in findings)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(findings))
+    assert anonymise("") == ""
+
+
+# --- The development set ---------------------------------------------------------------
+
+
+@dataclass
+class Rates:
+    """How many personal items were fully replaced and keep items left untouched."""
+
+    replaced: Counter[str] = field(default_factory=Counter)
+    personal: Counter[str] = field(default_factory=Counter)
+    kept: Counter[str] = field(default_factory=Counter)
+    keep: Counter[str] = field(default_factory=Counter)
+
+    def report(self) -> str:
+        lines = []
+        for group in sorted(self.personal | self.keep):
+            personal = f"{self.replaced[group]}/{self.personal[group]}"
+            keep = f"{self.kept[group]}/{self.keep[group]}"
+            lines.append(f"{group:10} personal {personal:>9}  keep {keep:>9}")
+        return "\n".join(lines)
+
+
+def _spans(text: str, item: str) -> list[tuple[int, int]]:
+    spans, start = [], text.find(item)
+    while start >= 0:
+        spans.append((start, start + len(item)))
+        start = text.find(item, start + 1)
+    return spans
+
+
+def measure(rows: list[dict[str, Any]]) -> Rates:
+    """Rates per language and per kind of the anonymiser on `rows`.
+
+    A personal item counts when all its characters are replaced, a keep item when none of
+    its characters is and it is still in the output.
+    """
+    rates = Rates()
+    for row in rows:
+        text, language = str(row["text"]), str(row["language"])
+        personal = [str(item) for item in row["personal"]]
+        kinds = row.get("kinds") or ["ALL"] * len(personal)
+        covered = [False] * len(text)
+        for finding in find_personal_data(text):
+            covered[finding.start : finding.end] = [True] * (finding.end - finding.start)
+        output = anonymise(text)
+        inside = {i for item in personal for s, e in _spans(text, item) for i in range(s, e)}
+        for item, kind in zip(personal, kinds, strict=True):
+            ok = item not in output and all(
+                covered[i] or text[i].isspace() for s, e in _spans(text, item) for i in range(s, e)
+            )
+            for group in (language, f"[{kind}]", "all"):
+                rates.personal[group] += 1
+                rates.replaced[group] += ok
+        for item in (str(item) for item in row["keep"]):
+            spans = [(s, e) for s, e in _spans(text, item) if s not in inside] or _spans(text, item)
+            ok = item in output and not any(covered[i] for s, e in spans for i in range(s, e))
+            for group in (language, "all"):
+                rates.keep[group] += 1
+                rates.kept[group] += ok
+    return rates
+
+
+def load_dev_set() -> list[dict[str, Any]]:
+    with DEV_SET.open(encoding="utf-8") as lines:
+        return [json.loads(line) for line in lines if line.strip()]
+
+
+def test_dev_set_is_well_formed() -> None:
+    rows = load_dev_set()
+    counts = Counter(str(row["language"]) for row in rows)
+    assert all(counts[language] >= 30 for language in LANGUAGES), counts
+    for row in rows:
+        text = str(row["text"])
+        items = [*row["personal"], *row["keep"]]
+        assert all(str(item) in text for item in items), row
+
+
+def test_dev_set_rates() -> None:
+    rates = measure(load_dev_set())
+    report = rates.report()
+    assert rates.replaced["all"] >= 0.99 * rates.personal["all"], report
+    assert rates.kept["all"] >= 0.97 * rates.keep["all"], report
