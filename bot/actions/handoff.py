@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from typing import TYPE_CHECKING, Any
 
@@ -26,15 +27,12 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 TRANSCRIPT_EVENTS = 40
-_tickets: TicketStore | None = None
 
 
+@functools.lru_cache(maxsize=1)
 def tickets() -> TicketStore:
     """The ticket store, its schema brought up to date on first use."""
-    global _tickets
-    if _tickets is None:
-        _tickets = TicketStore(get_settings().sqlalchemy_url)
-    return _tickets
+    return TicketStore(get_settings().sqlalchemy_url)
 
 
 def transcript(tracker: Tracker) -> list[tuple[str, str]]:
