@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -79,3 +80,75 @@ async def agent(trained_model: Path, action_server: str) -> AsyncIterator[Any]:
     from rasa.utils.endpoints import EndpointConfig
 
     yield Agent.load(str(trained_model), action_endpoint=EndpointConfig(url=action_server))
+
+
+@contextlib.contextmanager
+def rasa_server(
+    model: Path,
+    folder: Path,
+    credentials: str,
+    *,
+    ready: str,
+    action_url: str | None = None,
+    enable_api: bool = False,
+    **env: str,
+) -> Iterator[tuple[str, Path]]:
+    """`rasa run` with the given channels until the block ends; yields its address and log.
+
+    Args:
+        model: The trained model.
+        folder: Where its credentials, endpoints and log go.
+        credentials: The text of its credentials.yml.
+        ready: A path that answers once the server is up.
+        action_url: The action server's webhook, if the server needs one.
+        enable_api: Whether to open Rasa's HTTP API (tests use it to push messages).
+        env: Environment variables for the server, such as MRCBOT_DATA_DIR.
+    """
+    (folder / "credentials.yml").write_text(credentials, encoding="utf-8")
+    command = [
+        sys.executable,
+        "-m",
+        "rasa",
+        "run",
+        "--model",
+        str(model),
+        "--credentials",
+        str(folder / "credentials.yml"),
+        "--interface",
+        "127.0.0.1",
+        "--port",
+        str(port := free_port()),
+    ]
+    if action_url:
+        (folder / "endpoints.yml").write_text(
+            f"action_endpoint:\n  url: {action_url}\n", encoding="utf-8"
+        )
+        command += ["--endpoints", str(folder / "endpoints.yml")]
+    if enable_api:
+        command.append("--enable-api")
+    log = folder / "rasa.log"
+    environment = {
+        **os.environ,
+        "RASA_TELEMETRY_ENABLED": "false",
+        "LOG_LEVEL_LIBRARIES": "ERROR",
+        **env,
+    }
+    with log.open("wb") as sink:
+        process = subprocess.Popen(
+            command, cwd=ROOT, env=environment, stdout=sink, stderr=subprocess.STDOUT
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        try:
+            wait_for(f"{url}{ready}", seconds=240)
+        except TimeoutError:
+            tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
+            raise TimeoutError(f"rasa run did not start; its log ends with:\n{tail}") from None
+        yield url, log
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.privacy.pseudonym import pseudonymise
-from bot.settings import ROOT
-from tests.model_fixtures import free_port, wait_for
+from tests.model_fixtures import rasa_server
 
 __all__ = ["WebChatServer", "webchat_server"]
 
@@ -53,60 +49,18 @@ def webchat_server(
         yield config.stash[_STARTED]
         return
     folder = tmp_path_factory.mktemp("webchat-server")
-    endpoints = folder / "endpoints.yml"
-    endpoints.write_text(f"action_endpoint:\n  url: {action_server}\n", encoding="utf-8")
-    credentials = folder / "credentials.yml"
-    credentials.write_text(CREDENTIALS, encoding="utf-8")
-    log = folder / "rasa.log"
-    port = free_port()
-    env = {
-        **os.environ,
+    started = rasa_server(
+        trained_model,
+        folder,
+        CREDENTIALS,
+        ready="/webhooks/webchat",
+        action_url=action_server,
+        enable_api=True,
         # One data folder with the action server: one pseudonym key.
-        "MRCBOT_DATA_DIR": str(action_data_dir),
-        "RASA_TELEMETRY_ENABLED": "false",
-        "LOG_LEVEL_LIBRARIES": "ERROR",
-    }
-    with log.open("wb") as sink:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "rasa",
-                "run",
-                "--model",
-                str(trained_model),
-                "--endpoints",
-                str(endpoints),
-                "--credentials",
-                str(credentials),
-                "--interface",
-                "127.0.0.1",
-                "--port",
-                str(port),
-                "--enable-api",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=sink,
-            stderr=subprocess.STDOUT,
-        )
-
-    def stop() -> None:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
-
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_for(f"{url}/webhooks/webchat", seconds=240)
-    except TimeoutError:
-        stop()
-        tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
-        raise TimeoutError(f"the Rasa server did not start; its log ends with:\n{tail}") from None
+        MRCBOT_DATA_DIR=str(action_data_dir),
+    )
+    url, log = started.__enter__()
+    config.add_cleanup(lambda: started.__exit__(None, None, None))
     server = WebChatServer(url=url, data_dir=action_data_dir, log=log)
     config.stash[_STARTED] = server
-    config.add_cleanup(stop)
     yield server
