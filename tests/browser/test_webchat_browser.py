@@ -86,8 +86,9 @@ class Chat:
     def say(self, text: str) -> None:
         """Type a message and press Enter; wait until the bot has answered."""
         count = self.bot.count()
-        self.page.get_by_label("Your message").fill(text)
-        self.page.get_by_label("Your message").press("Enter")
+        box = self.page.locator("#mrc-input")  # its label follows the conversation's language
+        box.fill(text)
+        box.press("Enter")
         self.wait_for_answer(count)
 
     def press(self, title: str) -> None:
@@ -289,7 +290,9 @@ def test_no_serious_accessibility_violations(chat: Chat, content: Content) -> No
     assert chat.axe() == []
     log = chat.page.locator(".mrc-log")
     expect(log).to_have_attribute("aria-live", "polite")
-    expect(chat.page.get_by_label("Your message")).to_have_attribute("maxlength", "2000")
+    # The message box keeps an accessible label in the conversation's language.
+    box = chat.page.get_by_label(content.conversation["ar"].texts["input_label"])
+    expect(box).to_have_attribute("maxlength", "2000")
 
 
 def test_the_page_is_small_and_loads_nothing_from_elsewhere(
