@@ -13,6 +13,7 @@ from pathlib import Path
 from bot.content.compiler import BuildResult, build
 from bot.content.contract import Contract, load_contract
 from bot.content.loader import Content, ContentProblem, check_content, load_content
+from bot.processes import action_server_command
 from bot.settings import ROOT, Settings, SettingsError, child_environment, get_settings
 from bot.store.db import migrate
 
@@ -241,19 +242,7 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     settings.logs_dir.mkdir(parents=True, exist_ok=True)
     endpoints = _endpoints(settings)
     env = child_environment(LOG_LEVEL=settings.log_level, LOG_LEVEL_LIBRARIES="ERROR")
-    actions = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "rasa_sdk",
-            "--actions",
-            "bot.actions",
-            "--port",
-            str(settings.actions_port),
-        ],
-        cwd=ROOT,
-        env=env,
-    )
+    actions = subprocess.Popen(action_server_command(settings.actions_port), cwd=ROOT, env=env)
     server = subprocess.Popen(
         [
             sys.executable,

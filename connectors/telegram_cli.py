@@ -17,6 +17,7 @@ from telegram.error import Forbidden, InvalidToken, TelegramError
 
 from bot.content.compiler import RESPONSES_FILE
 from bot.content.replies import Replies
+from bot.processes import action_server_command
 from bot.settings import ROOT, Settings
 from connectors.telegram.bot import keep_secrets_out_of_logs, make_bot, set_commands
 from connectors.telegram.buttons import ButtonMap
@@ -70,19 +71,22 @@ def set_webhook(settings: Settings, url: str) -> int:
         return 2
     try:
         languages = asyncio.run(_set_webhook(settings, url))
-    except TelegramConfigError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
-    except InvalidToken:
-        print(
-            "error: Telegram refused TELEGRAM_BOT_TOKEN: check it with @BotFather", file=sys.stderr
-        )
-        return 2
-    except TelegramError as error:
-        print(f"error: Telegram refused: {error.message}", file=sys.stderr)
-        return 2
+    except (TelegramConfigError, TelegramError) as error:
+        return _refused(error)
     print(f"webhook set to {url}; commands set for {', '.join(c or 'default' for c in languages)}")
     return 0
+
+
+def _refused(error: Exception) -> int:
+    """Say why Telegram or the settings refused, and return the exit code."""
+    if isinstance(error, InvalidToken):
+        message = "Telegram refused TELEGRAM_BOT_TOKEN: check it with @BotFather"
+    elif isinstance(error, TelegramError):
+        message = f"Telegram refused: {error.message}"
+    else:
+        message = str(error)
+    print(f"error: {message}", file=sys.stderr)
+    return 2
 
 
 async def _next_updates(bot: ExtBot[int], offset: int | None, timeout: float) -> tuple[Update, ...]:
@@ -170,18 +174,7 @@ def _action_server(settings: Settings) -> Iterator[None]:
     if _answers(health):
         yield
         return
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "rasa_sdk",
-            "--actions",
-            "bot.actions",
-            "--port",
-            str(settings.actions_port),
-        ],
-        cwd=ROOT,
-    )
+    process = subprocess.Popen(action_server_command(settings.actions_port), cwd=ROOT)
     try:
         for _ in range(600):
             if _answers(health) or process.poll() is not None:
@@ -254,17 +247,8 @@ def poll(settings: Settings, model: Path | None = None, endpoints: Path | None =
         keep_secrets_out_of_logs()
         with _action_server(settings):
             asyncio.run(_poll(settings, model, endpoints))
-    except TelegramConfigError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
-    except InvalidToken:
-        print(
-            "error: Telegram refused TELEGRAM_BOT_TOKEN: check it with @BotFather", file=sys.stderr
-        )
-        return 2
-    except TelegramError as error:
-        print(f"error: Telegram refused: {error.message}", file=sys.stderr)
-        return 2
+    except (TelegramConfigError, TelegramError) as error:
+        return _refused(error)
     except KeyboardInterrupt:
         pass
     return 0

@@ -19,6 +19,7 @@ import pytest_asyncio
 from bot.content.compiler import build
 from bot.content.contract import load_contract
 from bot.content.loader import load_content
+from bot.processes import action_server_command
 from bot.settings import ROOT, get_settings
 
 
@@ -60,7 +61,7 @@ def action_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def action_server(trained_model: Path, action_data_dir: Path) -> Iterator[str]:
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "rasa_sdk", "--actions", "bot.actions", "--port", str(port)],
+        action_server_command(port),
         cwd=ROOT,
         env={**os.environ, "MRCBOT_DATA_DIR": str(action_data_dir)},
         stdout=subprocess.DEVNULL,
