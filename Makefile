@@ -14,7 +14,7 @@ CHROMIUM := /usr/bin/chromium
 AXE := tests/browser/axe/node_modules/axe-core/axe.min.js
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: setup run test check format lint types bench build train clean
+.PHONY: setup run test check format lint types bench bench-anonymiser build train clean
 
 setup: $(STAMP)
 
@@ -64,6 +64,9 @@ check: lint types test
 
 bench: setup
 	$(BIN)/python -m bench.run
+
+bench-anonymiser: setup
+	$(BIN)/python -m bench.run anonymiser
 
 clean:
 	rm -rf build .pytest_cache .mypy_cache .ruff_cache tests/browser/axe/node_modules
