@@ -26,7 +26,7 @@ from sklearn.pipeline import make_pipeline, make_union
 from sklearn.svm import LinearSVC
 
 from bot.content.compiler import DATA_DIR
-from bot.content.contract import load_contract
+from bot.content.contract import CONVERSATION_LABELS, load_contract
 from bot.evaluation import EvalRow, Report, read_rows, score
 from bot.settings import ROOT, Settings, child_environment, get_settings
 
@@ -360,17 +360,7 @@ def main() -> int:
     settings = get_settings()
     subprocess.run([sys.executable, "-m", "bot.cli", "build"], check=True)
     contract = load_contract(settings.topics_file)
-    labels_known = [
-        *contract.labels,
-        "greet",
-        "goodbye",
-        "thanks",
-        "bot_challenge",
-        "affirm",
-        "deny",
-        "menu",
-        "change_language",
-    ]
+    labels_known = [*contract.labels, *CONVERSATION_LABELS]
     rows = [row for path in sorted(EVAL_DIR.glob("*.csv")) for row in read_rows(path, labels_known)]
     texts, labels = training_examples(settings)
 

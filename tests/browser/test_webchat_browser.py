@@ -16,22 +16,12 @@ from playwright.sync_api import Browser, Page, Playwright, Route, expect, sync_p
 
 from bot.content.loader import Content
 from bot.settings import ROOT
+from tests.browser.chromium import launch
 from tests.connectors.webchat_server import WebChatServer
 from tests.model_fixtures import free_port
 
 pytestmark = pytest.mark.model
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 ARTIFACTS = ROOT / "tests" / "artifacts" / "webchat"
 AXE = ROOT / "tests" / "browser" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 XSS = "<img src=x onerror=alert(1)>"
@@ -46,7 +36,7 @@ def playwright() -> Iterator[Playwright]:
 
 @pytest.fixture(scope="module")
 def browser(playwright: Playwright) -> Iterator[Browser]:
-    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    browser = launch(playwright)
     yield browser
     browser.close()
 

@@ -4,30 +4,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
+from playwright import sync_api as playwright
 
 from bot.settings import ROOT
 from tests.bot.dashboard.conftest import PASSWORD, DashboardServer, open_ticket
+from tests.browser.chromium import launch
 
-playwright = pytest.importorskip("playwright.sync_api")
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 ARTIFACTS = ROOT / "tests" / "artifacts"
 
 
-@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
 @pytest.mark.usefixtures("empty_queue")
 def test_log_in_see_urgent_first_and_reply(
     dashboard_server: DashboardServer, make_user: Callable[..., str]
@@ -50,7 +37,7 @@ def test_log_in_see_urgent_first_and_reply(
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     policy_errors: list[str] = []
     with playwright.sync_playwright() as driver:
-        browser = driver.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        browser = launch(driver)
         try:
             page = browser.new_page()
             page.on(
