@@ -113,13 +113,30 @@ def cmd_eval(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_anonymise(settings: Settings, args: argparse.Namespace) -> int:
-    """Read lines on standard input, write them anonymised, one for one."""
+    """Read lines on standard input, write them anonymised, one for one (or score a set)."""
     from bot.privacy.anonymiser import anonymise
 
+    if args.score:
+        return _score_anonymiser(args.score, args.misses)
     for line in sys.stdin:
         ending = "\n" if line.endswith("\n") else ""
         sys.stdout.write(anonymise(line.rstrip("\n")) + ending)
     sys.stdout.flush()
+    return 0
+
+
+def _score_anonymiser(path: Path, misses: bool) -> int:
+    """Print the anonymiser's scores on a labelled set (and its misses)."""
+    from bot.privacy.scoring import misses_report, read_set, score
+
+    try:
+        scores = score(read_set(path))
+    except (OSError, ValueError, KeyError) as error:
+        raise CommandError(f"cannot read {path}: {error}") from error
+    if misses:
+        print(misses_report(scores))
+    print(scores.report())
+    print(f"removed {scores.removal:.1%}, kept {scores.keeping:.1%}")
     return 0
 
 
@@ -330,6 +347,10 @@ def _parser() -> argparse.ArgumentParser:
     add.set_defaults(func=cmd_user_add)
 
     anonymise = commands.add_parser("anonymise", help="anonymise lines from standard input")
+    anonymise.add_argument(
+        "--score", type=Path, metavar="FILE", help="score a labelled set (JSON lines) instead"
+    )
+    anonymise.add_argument("--misses", action="store_true", help="with --score: list misses")
     anonymise.set_defaults(func=cmd_anonymise)
 
     purge = commands.add_parser("purge", help="remove data older than the retention period")

@@ -1,3 +1,4 @@
+import json
 import os
 import subprocess
 import sys
@@ -25,6 +26,23 @@ def test_anonymise_reads_and_writes_line_for_line() -> None:
     )
     assert result.returncode == 0
     assert result.stdout == "my name is <NAME>, call <PHONE>\n\nno personal data, 5000 dollars\n"
+
+
+def test_anonymise_scores_a_labelled_set(tmp_path: Path) -> None:
+    labelled = tmp_path / "set.jsonl"
+    row = {
+        "language": "en",
+        "text": "I am Ahmed from Herat",
+        "personal": ["Ahmed"],
+        "keep": ["Herat"],
+    }
+    labelled.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    result = mrcbot("anonymise", "--score", str(labelled), "--misses")
+    assert result.returncode == 0, result.stderr
+    assert "removed 100.0%, kept 100.0%" in result.stdout
+    broken = mrcbot("anonymise", "--score", str(tmp_path / "missing.jsonl"))
+    assert broken.returncode == 2
+    assert "cannot read" in broken.stderr
 
 
 def test_production_refuses_example_contacts_and_missing_key(tmp_path: Path) -> None:

@@ -1,19 +1,17 @@
-"""The anonymiser: examples in each language, and its rates on the development set."""
+"""The anonymiser: examples in each language, and its rates on the development sets."""
 
 from __future__ import annotations
 
 import itertools
-import json
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from bot.privacy.anonymiser import Finding, anonymise, find_personal_data
+from bot.privacy.scoring import misses_report, read_set, score
 
-DEV_SET = Path(__file__).parents[2] / "data" / "anonymiser" / "dev.jsonl"
+DATA = Path(__file__).parents[2] / "data" / "anonymiser"
 LANGUAGES = ("en", "fa", "ps", "ur", "ur-latn", "bn", "ar", "ru")
 
 
@@ -129,84 +127,21 @@ def test_findings_are_in_order_without_overlaps() -> None:
     assert anonymise("") == ""
 
 
-# --- The development set ---------------------------------------------------------------
+# --- The development sets --------------------------------------------------------------
+
+DEV_SETS = [DATA / "dev.jsonl"]
 
 
-@dataclass
-class Rates:
-    """How many personal items were fully replaced and keep items left untouched."""
-
-    replaced: Counter[str] = field(default_factory=Counter)
-    personal: Counter[str] = field(default_factory=Counter)
-    kept: Counter[str] = field(default_factory=Counter)
-    keep: Counter[str] = field(default_factory=Counter)
-
-    def report(self) -> str:
-        lines = []
-        for group in sorted(self.personal | self.keep):
-            personal = f"{self.replaced[group]}/{self.personal[group]}"
-            keep = f"{self.kept[group]}/{self.keep[group]}"
-            lines.append(f"{group:10} personal {personal:>9}  keep {keep:>9}")
-        return "\n".join(lines)
-
-
-def _spans(text: str, item: str) -> list[tuple[int, int]]:
-    spans, start = [], text.find(item)
-    while start >= 0:
-        spans.append((start, start + len(item)))
-        start = text.find(item, start + 1)
-    return spans
-
-
-def measure(rows: list[dict[str, Any]]) -> Rates:
-    """Rates per language and per kind of the anonymiser on `rows`.
-
-    A personal item counts when all its characters are replaced, a keep item when none of
-    its characters is and it is still in the output.
-    """
-    rates = Rates()
-    for row in rows:
-        text, language = str(row["text"]), str(row["language"])
-        personal = [str(item) for item in row["personal"]]
-        kinds = row.get("kinds") or ["ALL"] * len(personal)
-        covered = [False] * len(text)
-        for finding in find_personal_data(text):
-            covered[finding.start : finding.end] = [True] * (finding.end - finding.start)
-        output = anonymise(text)
-        inside = {i for item in personal for s, e in _spans(text, item) for i in range(s, e)}
-        for item, kind in zip(personal, kinds, strict=True):
-            ok = item not in output and all(
-                covered[i] or text[i].isspace() for s, e in _spans(text, item) for i in range(s, e)
-            )
-            for group in (language, f"[{kind}]", "all"):
-                rates.personal[group] += 1
-                rates.replaced[group] += ok
-        for item in (str(item) for item in row["keep"]):
-            spans = [(s, e) for s, e in _spans(text, item) if s not in inside] or _spans(text, item)
-            ok = item in output and not any(covered[i] for s, e in spans for i in range(s, e))
-            for group in (language, "all"):
-                rates.keep[group] += 1
-                rates.kept[group] += ok
-    return rates
-
-
-def load_dev_set() -> list[dict[str, Any]]:
-    with DEV_SET.open(encoding="utf-8") as lines:
-        return [json.loads(line) for line in lines if line.strip()]
-
-
-def test_dev_set_is_well_formed() -> None:
-    rows = load_dev_set()
-    counts = Counter(str(row["language"]) for row in rows)
+@pytest.mark.parametrize("path", DEV_SETS, ids=lambda path: path.name)
+def test_dev_set_is_well_formed(path: Path) -> None:
+    messages = read_set(path)
+    counts = Counter(message.language for message in messages)
     assert all(counts[language] >= 30 for language in LANGUAGES), counts
-    for row in rows:
-        text = str(row["text"])
-        items = [*row["personal"], *row["keep"]]
-        assert all(str(item) in text for item in items), row
 
 
-def test_dev_set_rates() -> None:
-    rates = measure(load_dev_set())
-    report = rates.report()
-    assert rates.replaced["all"] >= 0.99 * rates.personal["all"], report
-    assert rates.kept["all"] >= 0.97 * rates.keep["all"], report
+@pytest.mark.parametrize("path", DEV_SETS, ids=lambda path: path.name)
+def test_dev_set_rates(path: Path) -> None:
+    scores = score(read_set(path))
+    report = f"{scores.report()}\n{misses_report(scores)}"
+    assert scores.removal >= 0.99, report
+    assert scores.keeping >= 0.97, report
