@@ -236,7 +236,9 @@ HELDOUT_ANONYMISER_SETS = ("heldout.jsonl",)
 def anonymiser_section() -> list[str]:
     """Removal of personal data and keeping of meaning on the held-out anonymiser sets."""
     from bot.privacy import scoring
+    from bot.privacy.anonymiser import anonymise
 
+    anonymise("My name is Ahmad Khan, call 0300 1234567")  # loads the word lists first
     lines = ["", "## Anonymiser", ""]
     lines.append(
         f"Measured {dt.date.today().isoformat()} with `mrcbot anonymise --score FILE` on sets"
