@@ -32,17 +32,18 @@ _NUMBERED_WORDS = (
     "مغازه دفتر آفس طبقه طابق پوړ قطعه چک",
     "বাড়ি বাসা হোল্ডিং ফ্ল্যাট রোড সড়ক লেন ব্লক সেক্টর ওয়ার্ড",
     "дом д. кв. квартира корп. корпус к. стр. строение мкр. мкр микрорайон уч. участок",
-    "общежитие комната ком.",
+    "общежитие общежитии общежития общага общаге общаги комната комнате комнаты ком. комн.",
+    "комн zone sokak sok. sk. cadde caddesi cad. cd. kat daire d blok lorong jalan jln",
 )
 # Of these, the words that are also common words need "no." or another part of an address.
 _WEAK_NUMBERED = lookup_keys(
     "house office shop building ghar chak phase unit room villa",
     "خانه منزل کور مکان گھر دار بیت دفتر آفس دکان دوکان مغازه طبقه پوړ چک فیز",
-    "বাড়ি বাসা дом комната к. д.",
+    "বাড়ি বাসা дом комната комнате комнаты к. д. kat daire d blok",
 )
 _UNIT_NUMBER = (
     r"(?:[A-Z]-?)?[0-9]+(?:[A-Z](?!\w))?(?:[/-](?:[A-Z0-9]+|[^\W\d_]{1,3}(?!\w)))*"
-    r"(?:\s[A-Z]{1,2}\b)?"
+    r"(?:\s[A-Z]{1,2}\b(?!\s*[:#]))?"
     r"|(?-i:[A-HJ-Z])(?![\w-])"  # "Block B", and the letters' names in Urdu and Bengali
     r"|(?:اے|بی|سی|ڈی|ای|ایف|جی|ایچ|کے|ایل|ایم|این|پی|آر|ایس|ٹی|وی|ایکس|زیڈ)(?!\w)"
     r"|(?:এ|বি|সি|ডি|ই|এফ|জি|এইচ|কে|এল|এম|এন|পি|আর|এস|টি)(?![\w\u0980-\u09ff])"
@@ -54,13 +55,18 @@ _NUMBERED = folded_pattern(
 _FLOOR = folded_pattern(
     r"(?<!\w)(?:[0-9]+(?:st|nd|rd|th)|ground|first|second|third|fourth|fifth)\s+floor\b"
     r"|(?<!\w)(?:دوهم|دریم|لومړی|څلورم|دوم|سوم|اول|چهارم|پنجم)\s+(?:پوړ|طبقه|منزل)(?!\w)"
-    r"|(?<!\w)الطابق\s+\w+|(?<!\w)[0-9]+\s*(?:этаж|তলা)"
+    r"|(?<!\w)(?:پہلی|دوسری|تیسری|چوتھی|پانچویں|چھٹی|ساتویں|آٹھویں|[0-9]+(?:ویں|وی|ی))\s+منزل(?!\w)"
+    r"|(?<!\w)الطابق\s+\w+|(?<!\w)[0-9]+(?:-?(?:й|ий|ой|ом|ем)|য়|ম|র্থ|তম|ষ্ঠ)?\s*"
+    r"(?:этаж|этаже|তলা|তলায়)(?!\w)"
+    r"|(?<!\w)(?:নিচ|প্রথম|দ্বিতীয়|তৃতীয়|চতুর্থ|পঞ্চম)\s+তলা"
     r"|(?<!\w)(?:اول|دوم|سوم|چهارم|پنجم|ششم|هفتم|هشتم|نهم|دهم|لومړۍ|دوهمه|دریمه|څلورمه|پنځمه|"
     r"شپږمه|اوومه|اتمه|نهمه|لسمه)\s+(?:ناحیه|ناحیې|حوزه|حوزې)(?!\w)"
 )
 # "Mohalla Qazi Khel", "کوچه لاله", "ул. Ленина", "গ্রাম: ...": a word for a place, its name.
 _NAMED_WORDS = (
     "mohalla muhalla village vill gaon goth mauza p.o. p.o po post_office street road lane",
+    "mahalle mahallesi mah. mh. sokak sokağı sok. cadde caddesi cad. bulvarı blv. jalan jln",
+    "lorong taman",
     "karte karta شهرک کارته ناحیة عمارة عماره بنایة برج مجمع محله محلہ محلة کوچه کوڅه کوچہ",
     "گلی زقاق سرک سړک شارع خیابان جاده قریه قرية کلی گاؤں گاوں ساحة میدان قرب نزد near",
     "opposite behind",
@@ -81,7 +87,8 @@ _LOWERCASE_NAMED = lookup_keys("mohalla muhalla gaon goth mauza gali galli")
 _SUFFIX_WORDS = (
     "road rd street st lane avenue ave plaza market bazaar bazar chowk colony town building",
     "tower complex centre center mall area nagar society phase проспект улица переулок шоссе",
-    "бульвар проезд площадь набережная مینه ښارګوټی شهرک",
+    "бульвар проезд площадь набережная مینه ښارګوټی شهرک mahallesi mah. sokak sokağı sok. sk.",
+    "caddesi cad. cd. bulvarı blv. ایریا ایریاز",
     "فیز روڈ سٹریٹ مارکیٹ مارکیت بازار چوک کالونی ٹاؤن پلازہ ٹاور بلڈنگ سوسائٹی سڑک سرک سړک مارکېټ",
     "রোড সড়ক মার্কেট বাজার টাওয়ার প্লাজা কলোনি",
 )
@@ -90,7 +97,7 @@ _SUFFIXED = folded_pattern(
 )
 # "27 Stanley Road": a house number before a street's name.
 _HOUSE_NUMBER_BEFORE = folded_pattern(
-    r"(?<![\w/.,])(?:no\.?\s*)?[0-9]{1,4}[a-z]?(?:/[0-9]{1,4})?,?\s*$"
+    r"(?<![\w/.,])(?:no\.?\s*)?[0-9]{1,4}[a-z]?(?:/[0-9]{1,4})?[,.]?\s*$"
 )
 # "45/2 Purana Paltan", "No. 42/3": a holding number.
 _HOLDING = folded_pattern(r"(?<![\w/])(?:no\.?\s*)?[0-9]{1,4}/[0-9]{1,4}[a-z]?(?![\w/])")
@@ -107,8 +114,8 @@ REGION_WORDS = lookup_keys(
 _ADDRESS_CUES = lookup_keys(
     "at in on live lives address پته آدرس ادرس پتہ عنوان عنواني في در کې میں в"
 )
-# What may stand between two parts of one address: commas, and Pashto "د" (of).
-_ADDRESS_SEPARATOR = re.compile(r"[\s,،;:-]{0,4}(?:د\s+)?")
+# What may stand between two parts of one address: commas, stops, and Pashto "د" (of).
+_ADDRESS_SEPARATOR = re.compile(r"[\s,،;:.-]{0,4}(?:د\s+)?")
 _WORD_GAP = re.compile(r"[ ]*(?:[0-9]+[ ]*)?")
 
 
@@ -168,7 +175,9 @@ def _address_units(words: Words) -> Iterator[_Unit]:
         end = _place_words_end(words, match.end(), 3, lowercase, places=True)
         named = end > match.end()
         strong = named and keyword not in _WEAK_NAMED
-        yield _Unit(match.start(), end if named else match.end(1), strong)
+        number = _HOUSE_NUMBER_BEFORE.search(text[: match.start()]) if strong else None
+        start = number.start() if number and not number.group().rstrip().endswith(",") else None
+        yield _Unit(start or match.start(), end if named else match.end(1), strong)
     for match in _SUFFIXED.finditer(text):
         start = _place_words_start(words, match.start(), limit=3, places=True)
         if start < match.start():

@@ -66,7 +66,8 @@ _CUE_TAIL = (
 
 
 def _cue_pattern(cues: str) -> re.Pattern[str]:
-    return folded_pattern(rf"(?<!\w)(?:{cues})(?!\w){_CUE_TAIL}\s*[:,-]?\s*")
+    # Arabic joins "and" to the next word: "واسمي" (and my name).
+    return folded_pattern(rf"(?<!\w)(?:و(?=\w{{3}}))?(?:{cues})(?!\w){_CUE_TAIL}\s*[:,-]?\s*")
 
 
 # Cues that follow a name: "ګل زمان نومېږي" (is called Gul Zaman).

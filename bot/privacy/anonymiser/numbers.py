@@ -49,7 +49,8 @@ _ID_CUES = alternatives(
     "هوية الهوية هويتي البطاقة بطاقة ویزه ویزا ویزې فيزا تأشيرة ب-فارم আইডি এনআইডি",
     "পাসপোর্ট জন্ম_নিবন্ধন নিবন্ধন ভিসা паспорт паспорта паспортные инн снилс внж",
     "рвп патент патента патенту миграционная_карта миграционной_карты вид_на_жительство",
-    "полис полиса",
+    "полис полиса пинфл pinfl жшшир jshshir jshshr jshir пин пинфл: личный_номер",
+    "персональный_номер идентификационный_номер",
 )
 # A document number has a digit; "4510 123456" and "77 № 2301234567" are one number.
 _ID_VALUE = (
@@ -74,7 +75,7 @@ _ID_FORMS = [
     # Sri Lankan old NIC: 9 digits and V or X.
     re.compile(rf"\b{_D}{{9}}[VvXx]\b"),
 ]
-_LONG_NUMBER = re.compile(rf"(?<![\d.,/]){_D}(?:[ -]?{_D}){{8,19}}(?![\d.,/])")
+_LONG_NUMBER = re.compile(rf"(?<![\d.,/]){_D}(?:[ -]?{_D}){{8,19}}(?![\d/]|[.,]\d)")
 
 _MONTHS = alternatives(
     "january february march april may june july august september october november december",

@@ -90,6 +90,19 @@ LANGUAGES = ("en", "fa", "ps", "ur", "ur-latn", "bn", "ar", "ru")
             "ВНЖ 82 № 4518273, ИНН 772812345678, родился 12.03.1994",
             "ВНЖ <ID>, ИНН <ID>, родился <DATE>",
         ),
+        # Addresses abroad, in Latin letters inside another script
+        (
+            "آدرس: Mahmutbey Mah. 2435. Sok. No: 7 D:3, Bağcılar, İstanbul",
+            "آدرس: <ADDRESS>, Bağcılar, İstanbul",
+        ),
+        ("My address is 14 Jalan Ampang, Kuala Lumpur", "My address is <ADDRESS>, Kuala Lumpur"),
+        (
+            "ایجنٹ کا دفتر دوسری منزل، جناح پلازہ، بلیو ایریا، اسلام آباد میں ہے",
+            "ایجنٹ کا دفتر <ADDRESS>، اسلام آباد میں ہے",
+        ),
+        ("я живу в общежитии № 3, комн. 214, Москва", "я живу в <ADDRESS>, Москва"),
+        ("Мой ПИНФЛ 31503956789012, паспорт AA1234567", "Мой ПИНФЛ <ID>, паспорт <ID>"),
+        ("أنا من السليمانية واسمي آزاد كريم", "أنا من السليمانية واسمي <NAME>"),
     ],
 )
 def test_anonymise_examples(text: str, expected: str) -> None:
@@ -106,6 +119,8 @@ def test_anonymise_examples(text: str, expected: str) -> None:
         "سعودی عرب کا ورک ویزا کتنے کا ہے؟ ایجنٹ ساڑھے چار لاکھ مانگ رہا ہے۔",
         "Сколько стоит патент в Москве в 2024 году? Говорят 7 500 рублей.",
         "সৌদি আরব এ ড্রাইভিং ভিসার খরচ কত? এজেন্ট ৬ লাখ টাকা চায়।",
+        "میری عمر 22 سال ہے، دوسری بار ویزا اپلائی کر رہا ہوں، سارا خرچہ کتنا ہے؟",
+        "I will take the road to Europe with 2 friends; I take vitamin D 3 times a day.",
     ],
 )
 def test_keeps_what_carries_meaning(text: str) -> None:
