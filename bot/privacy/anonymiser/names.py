@@ -97,7 +97,7 @@ _TITLES = _STRICT_TITLES | lookup_keys(
 # Titles after a name: "Khurram bhai", "احمد جان", "রফিক সাহেব", "Ахмад ака".
 _TITLES_AFTER = lookup_keys(
     "bhai bhaijan bhaiya sahab sahib saab ji jee baji appi uncle aunty jan صاحب بھائی جی باجی",
-    "جان خان‌صاحب ভাই ভাইকে ভাইয়ের সাহেব আপা ভাবি ака апа",
+    "جان خان‌صاحب ভাই ভাইকে ভাইয়ের সাহেব আপা ভাবি ака апа bibi bi-bi بیبی",
 )
 _CONJUNCTIONS = lookup_keys("and aur or و او ва и আর ও এবং")
 _ABBREVIATED_TITLES = lookup_keys("md mr mrs ms dr mst mohd ch engr eng ডা মো")
@@ -333,7 +333,9 @@ class _NameFinder:
         if not (named_place or self._opens_name(first, kind)):
             return None
         last = self._name_end(first, loose=kind == "strong" or self._copula_after(first))
-        return None if self._organisation_next(last + 1) else (first, last)
+        if self._organisation_next(last + 1):
+            return None
+        return first, last + 1 if self._place_as_family_name(last) else last
 
     def _opens_name(self, first: int, kind: str) -> bool:
         """Whether word `first`, after a cue of `kind`, can begin a name."""
@@ -356,6 +358,22 @@ class _NameFinder:
         before_listed = not token.cased and self._joined(first + 1) and self._clear(first + 1)
         return before_listed and (self._copula_after(first) or self._ends_after(first + 1))
 
+    def _place_as_family_name(self, last: int) -> bool:
+        """Whether a place closing a phrase after a known name is a family name: "Ali Wardak,"."""
+        place = last + 1
+        if not (self._known(last) and self._joined(place) and place in self.words.places):
+            return False
+        token = self.tokens[place]
+        if token.cased and not token.capitalised:
+            return False
+        if place - 1 in self.words.places or place + 1 in self.words.places:
+            return False  # one word of a longer place's name: "Rahim Yar Khan"
+        if place + 1 >= len(self.tokens):
+            return True
+        return not self._joined(place + 1) and bool(
+            re.match(r"\s*[,.;!?،۔]", self.words.gap_before(place + 1))
+        )
+
     def _copula_after(self, first: int) -> bool:
         """Whether a copula closes the words from `first`: "main Kashif hun", "من زهرا هستم"."""
         for index in range(first + 1, min(first + 4, len(self.tokens))):
@@ -368,10 +386,13 @@ class _NameFinder:
         return False
 
     def _spans_before_titles(self) -> Iterator[tuple[int, int]]:
-        """Names before a title that follows them: "Khurram bhai", "جمال ভাইকে", "Ахмад ака"."""
+        """Names before a title after them: "Khurram bhai", "جمال ভাইকে", "بشریٰ بی بی"."""
         for index, token in enumerate(self.tokens):
             last = index - 1
-            if token.key not in _TITLES_AFTER or last < 0 or not self._joined(index):
+            bibi = (
+                token.key == "بی" and self._joined(index + 1) and self.tokens[index + 1].key == "بی"
+            )
+            if not (token.key in _TITLES_AFTER or bibi) or last < 0 or not self._joined(index):
                 continue
             word = self.tokens[last]
             opening = not self._joined(last) or self._stops(last - 1)  # "نگہت باجی کا"
@@ -381,7 +402,7 @@ class _NameFinder:
             first = last
             if self._joined(first) and not self._stops(first - 1) and self._known(first - 1):
                 first -= 1
-            yield first, last
+            yield first, index + 1 if bibi else last  # "Bibi" is part of a woman's name
 
     def _spans_before_cues(self) -> Iterator[tuple[int, int]]:
         for match in _CUES_AFTER.finditer(self.words.text):
