@@ -10,7 +10,14 @@ from importlib import resources
 
 from bot.privacy.anonymiser.text import FOLD, WORD, lookup_key
 
-__all__ = ["Lexicon", "load_lexicon", "skeleton"]
+__all__ = ["CASE_ENDINGS", "Lexicon", "load_lexicon", "skeleton"]
+
+# Russian case endings, and what the word ends with instead: Фарруха → Фаррух, Самаре → Самара.
+CASE_ENDINGS = (
+    ("ой", "а"), ("ом", ""), ("ем", ""), ("ым", ""), ("ия", "ий"), ("ию", "ий"), ("ии", "ия"),
+    ("а", ""), ("у", ""), ("е", ""), ("ы", "а"), ("и", "а"), ("я", "й"), ("ю", "й"), ("е", "а"),
+    ("у", "а"),
+)  # fmt: skip
 
 
 @dataclass(frozen=True)

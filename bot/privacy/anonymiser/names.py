@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from bot.privacy.anonymiser.addresses import REGION_WORDS
-from bot.privacy.anonymiser.lexicon import load_lexicon, skeleton
+from bot.privacy.anonymiser.lexicon import CASE_ENDINGS, load_lexicon, skeleton
 from bot.privacy.anonymiser.text import Finding, alternatives, folded_pattern, lookup_keys
 from bot.privacy.anonymiser.words import Words
 
@@ -27,6 +27,13 @@ _STRONG_CUES = alternatives(
 _WEAK_CUES = alternatives(
     "i_am i'm im this_is it's_me main mai me mein myself من زه میں أنا انا я আমি dear hi",
     "hello salam name",
+)
+# Sign-offs, after which the words that end a message are a name: "Thanks, Farid", "-- Lola".
+_SIGN_OFF = folded_pattern(
+    r"(?:(?<!\w)(?:thanks|thank\s+you|thanks\s+a\s+lot|regards|best\s+regards|kind\s+regards|"
+    r"shukriya|shukria|shukran|jazakallah|спасибо|с\s+уважением|ممنون|تشکر|شکریہ|شکریه|مننه|"
+    r"شكرا|شكراً|ধন্যবাদ)(?!\w)\s*[,،!.:-]+|(?:^|[.!?؟।\n])\s*(?:--|—|–))\s*"
+    r"((?:[^\s,،!?:]+\s*){1,3})[.!]?\s*$"
 )
 # Relatives and roles, after which a name may follow: "my brother", "برادرم", "المهرب".
 _ROLE_CUES = alternatives(
@@ -114,12 +121,6 @@ _ORGANISATION_WORDS = lookup_keys(
 _PATRONYMIC = re.compile(
     r"(?:ович|евич|овн|евн|ичн)(?:а|у|ем|е|ом|ой|ы)?$|(?:ovich|evich|ovna|evna)$", re.IGNORECASE
 )
-# Russian case endings of names, and what the name ends with instead: Фарруха → Фаррух.
-_CASE_ENDINGS = (
-    ("ой", "а"), ("ом", ""), ("ем", ""), ("ым", ""), ("ия", "ий"), ("ию", "ий"), ("ии", "ия"),
-    ("а", ""), ("у", ""), ("е", ""), ("ы", "а"), ("и", "а"), ("я", "й"), ("ю", "й"), ("е", "а"),
-    ("у", "а"),
-)  # fmt: skip
 # Family names made from a given name: Rahim-ov, Yusup-ova, Ahmad-zai, رحیم-ی, احمد-زی.
 _SURNAME_ENDINGS = tuple(
     lookup_keys("ova eva ov ev zoda zade zai i ова ева ов ев зода и زی زاده ی")
@@ -135,6 +136,42 @@ _NAME_PREFIXES = lookup_keys("عبد abdul abdur abdel abdo абду абдул 
 _NAME_SUFFIXES = lookup_keys("الله اللہ الدین الرحمن ullah ulla uddin udin иддин уддин улло улла")
 # Endings that make a name of a listed name: Akbarjon, Нурбек.
 _LISTED_SUFFIXES = lookup_keys("jon jan bek boy ul джон жон бек бой ুল")
+
+
+# Central Asian names written in Cyrillic are listed in Latin letters: Дильшод, Dilshod.
+_CYRILLIC_TO_LATIN = str.maketrans(
+    {
+        **dict(
+            zip(
+                "абвгдезийклмнопрстуфцыэғқҳўӣӯҷңөү",
+                "abvgdeziyklmnoprstufcyegqhoiujnou",
+                strict=True,
+            )
+        ),
+        **{"ч": "ch", "ш": "sh", "щ": "sh", "ю": "yu", "я": "ya", "ъ": "", "ь": ""},
+    }
+)
+_LATIN_VARIANTS = {"х": ("kh", "h", "x"), "ж": ("j", "zh")}
+
+
+def _latin_spellings(key: str) -> Iterator[str]:
+    """The Latin spellings of a Cyrillic key: Фаррух as farrukh, farruh, farrux."""
+    if not any("а" <= c <= "я" for c in key):
+        return
+    spellings = [key]
+    for letter, variants in _LATIN_VARIANTS.items():
+        if letter in key:
+            spellings = [s.replace(letter, v) for s in spellings for v in variants]
+    for spelling in spellings:
+        yield spelling.translate(_CYRILLIC_TO_LATIN)
+
+
+def _in_names(key: str) -> str | None:
+    """`key` if a name is listed under it, or under one of its Latin spellings."""
+    names = load_lexicon().names
+    if key in names:
+        return key
+    return next((latin for latin in _latin_spellings(key) if latin in names), None)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -160,12 +197,12 @@ def _listed_key(key: str) -> str | None:
 
 def _declined_key(key: str) -> str | None:
     """A Russian case form of a listed name: Фарруха, Алишеру, Дмитрия, Саидовой."""
-    names = load_lexicon().names
-    for ending, replacement in _CASE_ENDINGS:
+    for ending, replacement in CASE_ENDINGS:
         if key.endswith(ending) and len(key) > len(ending) + 2:
             candidate = key[: -len(ending)] + replacement
-            if candidate in names or _is_surname(candidate):
-                return candidate
+            found = _in_names(candidate) or (candidate if _is_surname(candidate) else None)
+            if found:
+                return found
     return None
 
 
@@ -191,6 +228,7 @@ class _NameFinder:
 
     def findings(self) -> Iterator[Finding]:
         spans = [*self._cued_spans(), *self._spans_before_cues(), *self._title_spans()]
+        spans += self._sign_off_spans()
         spans += self._spans_before_titles()
         spans += [*self._listed_spans(), *self._patronymic_spans()]
         joined = list(self._coordinated(spans))
@@ -229,7 +267,11 @@ class _NameFinder:
         token = self.tokens[index]
         key = _listed_key(token.key)
         if key is None and token.cased and token.capitalised:
-            key = _declined_key(token.key) or self.lexicon.skeletons.get(skeleton(token.key))
+            key = (
+                _in_names(token.key)
+                or _declined_key(token.key)
+                or self.lexicon.skeletons.get(skeleton(token.key))
+            )
         if key is None and token.key.startswith("و") and not token.cased:  # "وفاطمة" (and F.)
             key = _listed_key(token.key[1:]) if len(token.key) > 3 else None
         return key
@@ -311,6 +353,25 @@ class _NameFinder:
         )
 
     # Where names are.
+
+    def _sign_off_spans(self) -> Iterator[tuple[int, int]]:
+        """The words that end a message after a sign-off, unless common words or places."""
+        match = _SIGN_OFF.search(self.words.text)
+        if not match:
+            return
+        first = self.words.index(match.start(1))
+        if first >= len(self.tokens) or self.tokens[first].start != match.start(1):
+            return
+        last = len(self.tokens) - 1
+        words = range(first, last + 1)
+        # A place may end it as a family name: "Regards, Gulalai Wardak".
+        stops = [
+            i
+            for i in words
+            if self._stops(i) and not (i == last > first and i in self.words.places)
+        ]
+        if all(self._joined(i) for i in words[1:]) and not stops:
+            yield first, last
 
     def _cued_spans(self) -> Iterator[tuple[int, int]]:
         for pattern, kind in ((_STRONG, "strong"), (_ROLE, "role"), (_WEAK, "weak")):

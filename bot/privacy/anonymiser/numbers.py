@@ -54,6 +54,7 @@ _ID_CUES = alternatives(
 )
 # A document number has a digit; "4510 123456" and "77 № 2301234567" are one number.
 _ID_VALUE = (
+    rf"(?-i:[A-Z]{{1,3}})[ ]{_D}{{6,10}}(?![\w/-])|"  # "FA 1234567", "AC 12345678"
     rf"(?=[A-Z0-9/-]*[0-9])[A-Z0-9](?:[A-Z0-9/-]*[A-Z0-9])?(?:\s?№\s?{_D}+)?"
     rf"(?:[ ]{_D}{{2,}}(?=[\s.,;:!?)]|$))*"
 )
@@ -72,6 +73,7 @@ _ID_FORMS = [
     re.compile(rf"(?<!\d){_D}{{2,4}}\s?№\s?{_D}{{6,10}}(?!\d)"),
     # Passports and ID cards: one or two capitals, 6 to 9 digits (AB1234567, P01234567).
     re.compile(rf"\b[A-Z]{{1,2}}{_D}{{6,9}}\b"),
+    re.compile(rf"\b[A-Z]{{2}} {_D}{{7}}\b"),  # "AA 1234567", Central Asian passports
     # Sri Lankan old NIC: 9 digits and V or X.
     re.compile(rf"\b{_D}{{9}}[VvXx]\b"),
 ]

@@ -6,7 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from bot.privacy.anonymiser.lexicon import load_lexicon
+from bot.privacy.anonymiser.lexicon import CASE_ENDINGS, load_lexicon
 from bot.privacy.anonymiser.text import WORD, lookup_key
 
 __all__ = ["Token", "Words"]
@@ -32,6 +32,19 @@ class Token:
         return self.text[0].isupper()
 
 
+def _declined_place(key: str) -> bool:
+    """Whether a Cyrillic word is a one-word place in a case form: Самаре, Ташкента."""
+    if not key or not "а" <= key[-1] <= "я":
+        return False
+    places = load_lexicon().places
+    for ending, replacement in CASE_ENDINGS:
+        if key.endswith(ending) and len(key) > len(ending) + 2:
+            base = key[: -len(ending)] + replacement
+            if (base,) in places.get(base, ()):
+                return True
+    return False
+
+
 class Words:
     """The words of a folded text, and which of them name places."""
 
@@ -48,11 +61,15 @@ class Words:
     def _places(self) -> frozenset[int]:
         places: set[int] = set()
         keys = [token.key for token in self.tokens]
+        lexicon = load_lexicon()
         for index, key in enumerate(keys):
-            for sequence in load_lexicon().places.get(key, ()):
+            for sequence in lexicon.places.get(key, ()):
                 if tuple(keys[index : index + len(sequence)]) == sequence:
                     places.update(range(index, index + len(sequence)))
                     break
+            else:
+                if self.tokens[index].capitalised and _declined_place(key):
+                    places.add(index)  # "в Самаре", "из Ташкента"
         return frozenset(places)
 
     def _common(self) -> frozenset[int]:

@@ -103,6 +103,18 @@ LANGUAGES = ("en", "fa", "ps", "ur", "ur-latn", "bn", "ar", "ru")
         ("я живу в общежитии № 3, комн. 214, Москва", "я живу в <ADDRESS>, Москва"),
         ("Мой ПИНФЛ 31503956789012, паспорт AA1234567", "Мой ПИНФЛ <ID>, паспорт <ID>"),
         ("أنا من السليمانية واسمي آزاد كريم", "أنا من السليمانية واسمي <NAME>"),
+        # Names: sign-offs, Central Asian names in Cyrillic, "Bibi", a place as family name
+        ("Thank you! Regards, Gulalai Wardak", "Thank you! Regards, <NAME>"),
+        ("What is the fee?\n-- farid", "What is the fee?\n-- <NAME>"),
+        (
+            "Мы поехали с Дильшодом в Москву, паспорт AA 1234567",
+            "Мы поехали с <NAME> в Москву, паспорт <ID>",
+        ),
+        ("بشریٰ بی بی کا شناختی کارڈ گم ہو گیا", "<NAME> کا شناختی کارڈ گم ہو گیا"),
+        (
+            "I'm Nasrullah Wardak, I have an H-2A visa interview",
+            "I'm <NAME>, I have an H-2A visa interview",
+        ),
     ],
 )
 def test_anonymise_examples(text: str, expected: str) -> None:
@@ -121,6 +133,7 @@ def test_anonymise_examples(text: str, expected: str) -> None:
         "সৌদি আরব এ ড্রাইভিং ভিসার খরচ কত? এজেন্ট ৬ লাখ টাকা চায়।",
         "میری عمر 22 سال ہے، دوسری بار ویزا اپلائی کر رہا ہوں، سارا خرچہ کتنا ہے؟",
         "I will take the road to Europe with 2 friends; I take vitamin D 3 times a day.",
+        "The visa fee is 120000 rupees? Мой племянник попал в аварию в Самаре. Thanks, bye",
     ],
 )
 def test_keeps_what_carries_meaning(text: str) -> None:
