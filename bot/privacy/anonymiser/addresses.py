@@ -34,6 +34,7 @@ _NUMBERED_WORDS = (
     "дом д. кв. квартира корп. корпус к. стр. строение мкр. мкр микрорайон уч. участок",
     "общежитие общежитии общежития общага общаге общаги комната комнате комнаты ком. комн.",
     "комн zone sokak sok. sk. cadde caddesi cad. cd. kat daire d blok lorong jalan jln",
+    "camp labour_camp labor_camp квартал кв-л",
 )
 # Of these, the words that are also common words need "no." or another part of an address.
 _WEAK_NUMBERED = lookup_keys(
@@ -101,6 +102,16 @@ _HOUSE_NUMBER_BEFORE = folded_pattern(
 )
 # "45/2 Purana Paltan", "No. 42/3": a holding number.
 _HOLDING = folded_pattern(r"(?<![\w/])(?:no\.?\s*)?[0-9]{1,4}/[0-9]{1,4}[a-z]?(?![\w/])")
+# European streets: "Rue de la Paix 21", "Via Roma 23", "Kirchstrasse 12", "ul. Długa 5/7".
+_EUROPEAN_STREET = re.compile(
+    r"(?<!\w)(?i:rue|via|viale|corso|piazza|calle|avenida|carrer|rua|ulica|odos|odós|strada|"
+    r"boulevard|bd\.?|chemin|allée|place|plaza|platz|ul\.)\s+"
+    r"(?:(?:de|del|della|dei|di|la|le|les|des|du|da|do|dos|das|von|van|der|el)\s+|d['’]){0,3}"
+    r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*){0,2}"
+    r"(?:,?\s*[0-9]+[a-z]?(?:/[0-9]+)?(?![\w/]))?"
+    r"|(?<!\w)[A-ZÀ-ÖØ-Þ][\wäöüß-]*(?i:strasse|straße|str\.|weg|gasse|allee|damm|ring|straat|"
+    r"laan|gracht|plein|gatan|vägen|gade|vej)\s+[0-9]+[a-z]?(?![\w/])"
+)
 # Islamabad sectors ("G-11/2"), only next to another part of an address.
 _SECTOR = re.compile(r"(?<![\w-])[A-IK-Z]-[0-9]{1,2}(?:/[0-9])?(?![\w/])")
 _ADDRESS_WORDS = lookup_keys(*_NUMBERED_WORDS, *_NAMED_WORDS, *_SUFFIX_WORDS)
@@ -186,6 +197,14 @@ def _address_units(words: Words) -> Iterator[_Unit]:
     for match in _HOLDING.finditer(text):
         end = _place_words_end(words, match.end(), 2, lowercase=False, same_segment=True)
         yield _Unit(match.start(), end, strong=end > match.end())
+    for match in _EUROPEAN_STREET.finditer(text):
+        number = _HOUSE_NUMBER_BEFORE.search(text[: match.start()])
+        if not (number or re.search(r"[0-9][a-z]?$", match.group())):
+            continue  # no house number: "via Turkey", "a place to stay"
+        first = words.index(match.start())
+        if words.tokens[first].text.islower() and first + 1 in words.places:
+            continue  # "via Turkey 3 times", but "Via Roma 23"
+        yield _Unit(number.start() if number else match.start(), match.end(), strong=True)
     for match in _SECTOR.finditer(text):
         yield _Unit(match.start(), match.end(), strong=False)
 

@@ -96,6 +96,9 @@ LANGUAGES = ("en", "fa", "ps", "ur", "ur-latn", "bn", "ar", "ru")
             "آدرس: <ADDRESS>, Bağcılar, İstanbul",
         ),
         ("My address is 14 Jalan Ampang, Kuala Lumpur", "My address is <ADDRESS>, Kuala Lumpur"),
+        ("Flat 3B, 21 Rue de la Paix, Paris", "<ADDRESS>, Paris"),
+        ("I stay at Kirchstrasse 12, Essen", "I stay at <ADDRESS>, Essen"),
+        ("I live in Labour Camp 3, Room 12, Dubai", "I live in <ADDRESS>, Dubai"),
         (
             "ایجنٹ کا دفتر دوسری منزل، جناح پلازہ، بلیو ایریا، اسلام آباد میں ہے",
             "ایجنٹ کا دفتر <ADDRESS>، اسلام آباد میں ہے",
@@ -133,7 +136,7 @@ def test_anonymise_examples(text: str, expected: str) -> None:
         "সৌদি আরব এ ড্রাইভিং ভিসার খরচ কত? এজেন্ট ৬ লাখ টাকা চায়।",
         "میری عمر 22 سال ہے، دوسری بار ویزا اپلائی کر رہا ہوں، سارا خرچہ کتنا ہے؟",
         "I will take the road to Europe with 2 friends; I take vitamin D 3 times a day.",
-        "The visa fee is 120000 rupees? Мой племянник попал в аварию в Самаре. Thanks, bye",
+        "I went via Turkey 3 times. The visa fee is 120000 rupees? Мой племянник попал в аварию в Самаре. Thanks, bye",
     ],
 )
 def test_keeps_what_carries_meaning(text: str) -> None:
