@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from bot.privacy.anonymiser.money import is_money
 from bot.privacy.anonymiser.numbers import NUMBER_WORDS
 from bot.privacy.anonymiser.text import (
     IGNORECASE,
@@ -27,7 +28,7 @@ _NUMBERED_WORDS = (
     "st st. road rd rd. lane gali galli block blk sector phase mohalla muhalla chak makan ghar",
     "holding ward kothi",
     "خانه منزل کور مکان گھر دار بيت بیت پلاک کوچه کوڅه کوچہ گلی زقاق سرک سړک شارع جاده خیابان",
-    "روڈ سٹریٹ ناحیه ناحیہ حوزه بلاک سیکٹر سکٹر فیز محله محلہ محلة فلیٹ فلیت اپارتمان آپارتمان",
+    "فیز روڈ سٹریٹ ناحیه ناحیہ حوزه بلاک سیکٹر سکٹر فیز محله محلہ محلة فلیٹ فلیت اپارتمان آپارتمان",
     "فيلا فیلا ویلا مجمع بلوك بلوک قطعة شقة شقه عمارة عماره بنایة بلڈنگ پلازہ دکان دوکان",
     "مغازه دفتر آفس طبقه طابق پوړ قطعه چک",
     "বাড়ি বাসা হোল্ডিং ফ্ল্যাট রোড সড়ক লেন ব্লক সেক্টর ওয়ার্ড",
@@ -94,8 +95,9 @@ _SUFFIX_WORDS = (
     "রোড সড়ক মার্কেট বাজার টাওয়ার প্লাজা কলোনি",
 )
 _SUFFIXED = folded_pattern(
-    rf"(?<!\w)({alternatives(*_SUFFIX_WORDS)})(?!\w)(?:\s*[0-9]+[A-Z]?(?!\w))?"
+    rf"(?<!\w)({alternatives(*_SUFFIX_WORDS)})(?!\w)(?:\s*([0-9]+[A-Z]?)(?!\w))?"
 )
+_SUFFIX_WITH_NUMBER = lookup_keys("فیز")
 # "27 Stanley Road": a house number before a street's name.
 _HOUSE_NUMBER_BEFORE = folded_pattern(
     r"(?<![\w/.,])(?:no\.?\s*)?[0-9]{1,4}[a-z]?(?:/[0-9]{1,4})?[,.]?\s*$"
@@ -176,6 +178,8 @@ def _chain_finding(words: Words, chain: list[_Unit]) -> Iterator[Finding]:
 def _address_units(words: Words) -> Iterator[_Unit]:
     text = words.text
     for match in _NUMBERED.finditer(text):
+        if is_money(text, *match.span(3)):
+            continue  # "by road 25 lakh"
         weak = lookup_key(match.group(1)) in _WEAK_NUMBERED and not match.group(2)
         yield _Unit(match.start(), match.end(), strong=not weak)
     for match in _FLOOR.finditer(text):
@@ -190,6 +194,8 @@ def _address_units(words: Words) -> Iterator[_Unit]:
         start = number.start() if number and not number.group().rstrip().endswith(",") else None
         yield _Unit(start or match.start(), end if named else match.end(1), strong)
     for match in _SUFFIXED.finditer(text):
+        if lookup_key(match.group(1)) in _SUFFIX_WITH_NUMBER and not match.group(2):
+            continue  # Iraqi "فيز" (visas), but "حیات آباد فیز 3"
         start = _place_words_start(words, match.start(), limit=3, places=True)
         if start < match.start():
             number = _HOUSE_NUMBER_BEFORE.search(text[:start])

@@ -36,7 +36,7 @@ _SIGN_OFF = folded_pattern(
     r"((?:[^\s,،!?:]+\s*){1,3})[.!]?\s*$"
 )
 # Relatives and roles, after which a name may follow: "my brother", "برادرم", "المهرب".
-_ROLE_CUES = alternatives(
+_ROLE_GROUPS = (
     "brother sister son daughter husband wife father mother dad mum mom abu abba ammi ami",
     "cousin uncle aunt nephew niece friend neighbour neighbor agent sub-agent recruiter",
     "sponsor kafeel kafil employer boss manager supervisor landlord landlady smuggler broker",
@@ -61,6 +61,7 @@ _ROLE_CUES = alternatives(
     "начальник бригадир агент посредник хозяин хозяйка арендодатель получатель получателя",
     "recipient receiver",
 )
+_ROLE_CUES = alternatives(*_ROLE_GROUPS)
 # Dari relatives take the possessive as an ending: برادرم (my brother), شوهرش (her husband).
 _DARI_ROLES = (
     r"(?:برادر|خواهر|پدر|مادر|پسر|دختر|شوهر|همسر|خانم|کاکا|ماما|خاله|عمه|دوست|همسایه|"
@@ -83,6 +84,10 @@ _CUES_AFTER = folded_pattern(
 )
 # Postpositions after a place in Roman Urdu, Urdu, Pashto, Bengali: "Turbat mein", "تربت میں".
 _LOCATIVES = lookup_keys("mein me main se say sy pe par tak میں سے تک پر کې কে তে থেকে")
+# The one-word relatives and roles, which end a name: "أمل وأختي نور".
+_ROLE_WORDS = {key for key in lookup_keys(*_ROLE_GROUPS) if "_" not in key} - lookup_keys(
+    "abu abba seth malik khala mamu"  # also titles or names
+)
 _STRONG = _cue_pattern(_STRONG_CUES)
 _WEAK = _cue_pattern(_WEAK_CUES)
 _ROLE = _cue_pattern(f"{_ROLE_CUES}|{_DARI_ROLES}")
@@ -113,6 +118,7 @@ _ORGANISATION_WORDS = lookup_keys(
     "bank exchange travel travels tours company co group ltd limited hospital airways airlines",
     "international enterprises trading overseas manpower agency services corporation foundation",
     "university college school institute mosque masjid town road street market plaza colony",
+    "traders trader contracting contractors construction recruiting recruitment estate",
     "building tower bazaar chowk avenue sons office بانک بینک بنك مصرف شرکت کمپنی الشركة شركة",
     "ایجنسی للسفر للمقاولات للسياحة مؤسسة ٹریولز ٹریول ٹریولس انٹرپرائزز اوورسیز گروپ لمیٹڈ",
     "آژانس مؤسسه ট্রাভেলস এজেন্সি ওভারসিজ লিমিটেড গ্রুপ হাসপাতাল ব্যাংক কোম্পানি ооо банк",
@@ -256,6 +262,8 @@ class _NameFinder:
         key = self.tokens[index].key
         return (
             index in self.words.places
+            or key in _ROLE_WORDS
+            or (key[:1] == "و" and key[1:] in _ROLE_WORDS)  # "وأختي" (and my sister)
             or index in self.words.common
             or key in _ORGANISATION_WORDS
             or key in REGION_WORDS
@@ -424,6 +432,8 @@ class _NameFinder:
         place = last + 1
         if not (self._known(last) and self._joined(place) and place in self.words.places):
             return False
+        if self.tokens[place].key not in self.lexicon.places:
+            return False  # "نور بالموصل" (Nour, in Mosul)
         token = self.tokens[place]
         if token.cased and not token.capitalised:
             return False

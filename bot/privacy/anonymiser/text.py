@@ -34,6 +34,8 @@ _MARKS = (
     "\u200c\u200d"  # zero-width non-joiner and joiner
 )
 LETTER = rf"(?:[^\W\d_]|[{_MARKS}])"
+_NOT_AFTER_LETTER = rf"(?<![\w{_MARKS}])"
+_NOT_BEFORE_LETTER = rf"(?![\w{_MARKS}])"
 WORD = re.compile(rf"{LETTER}+(?:['’-]{LETTER}+)*")
 IGNORECASE = re.IGNORECASE | re.UNICODE
 
@@ -48,7 +50,12 @@ class Finding:
 
 
 def folded_pattern(regex: str) -> re.Pattern[str]:
-    """A regex for folded text: its letters are folded as the text is."""
+    r"""A regex for folded text: its letters are folded as the text is.
+
+    Its word boundaries, (?<!\w) and (?!\w), also count marks as letters, so that "গ্রাম"
+    is not found inside "টেলিগ্রামে" after the vowel sign "ি".
+    """
+    regex = regex.replace(r"(?<!\w)", _NOT_AFTER_LETTER).replace(r"(?!\w)", _NOT_BEFORE_LETTER)
     return re.compile(regex.translate(FOLD), IGNORECASE)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from bot.privacy.anonymiser.lexicon import CASE_ENDINGS, load_lexicon
@@ -30,6 +31,24 @@ class Token:
     def capitalised(self) -> bool:
         """Whether the word begins with a capital."""
         return self.text[0].isupper()
+
+
+# Arabic writes "in", "to", "and" onto the next word: ببغداد, لروسيا, بالموصل.
+_ARABIC_PROCLITICS = ("وب", "ول", "ب", "ل", "و", "ف")
+# Bengali writes case endings onto names of places: দুবাইয়ের, কাতারে, সৌদিতে.
+_BENGALI_ENDINGS = ("য়ের", "য়ে", "ের", "এর", "তে", "র", "য়", "ে", "এ", "কে")
+
+
+def _place_stems(key: str) -> Iterator[str]:
+    """What a word may be without a proclitic or a case ending, to look it up as a place."""
+    if len(key) > 3 and "\u0600" <= key[0] <= "\u06ff":
+        for proclitic in _ARABIC_PROCLITICS:
+            if key.startswith(proclitic) and len(key) - len(proclitic) >= 3:
+                yield key[len(proclitic) :]
+    if "\u0980" <= key[-1:] <= "\u09ff":
+        for ending in _BENGALI_ENDINGS:
+            if key.endswith(ending) and len(key) - len(ending) >= 2:
+                yield key[: -len(ending)]
 
 
 def _declined_place(key: str) -> bool:
@@ -63,13 +82,17 @@ class Words:
         keys = [token.key for token in self.tokens]
         lexicon = load_lexicon()
         for index, key in enumerate(keys):
-            for sequence in lexicon.places.get(key, ()):
-                if tuple(keys[index : index + len(sequence)]) == sequence:
-                    places.update(range(index, index + len(sequence)))
+            found = False
+            for stem in (key, *_place_stems(key)):
+                for sequence in lexicon.places.get(stem, ()):
+                    if (stem, *keys[index + 1 : index + len(sequence)]) == sequence:
+                        places.update(range(index, index + len(sequence)))
+                        found = True
+                        break
+                if found:
                     break
-            else:
-                if self.tokens[index].capitalised and _declined_place(key):
-                    places.add(index)  # "в Самаре", "из Ташкента"
+            if not found and self.tokens[index].capitalised and _declined_place(key):
+                places.add(index)  # "в Самаре", "из Ташкента"
         return frozenset(places)
 
     def _common(self) -> frozenset[int]:

@@ -136,7 +136,9 @@ def test_anonymise_examples(text: str, expected: str) -> None:
         "সৌদি আরব এ ড্রাইভিং ভিসার খরচ কত? এজেন্ট ৬ লাখ টাকা চায়।",
         "میری عمر 22 سال ہے، دوسری بار ویزا اپلائی کر رہا ہوں، سارا خرچہ کتنا ہے؟",
         "I will take the road to Europe with 2 friends; I take vitamin D 3 times a day.",
-        "I went via Turkey 3 times. The visa fee is 120000 rupees? Мой племянник попал в аварию в Самаре. Thanks, bye",
+        "I went via Turkey 3 times. The visa fee is 120000 rupees? Thanks, bye",
+        "Мой племянник попал в аварию в Самаре. أمي وأختي بالموصل، يريدون السفر بالسويد",
+        "টেলিগ্রামে দুবাইয়ের চাকরির বিজ্ঞাপন দেয়",
     ],
 )
 def test_keeps_what_carries_meaning(text: str) -> None:
