@@ -35,30 +35,36 @@ _NUMBERED_WORDS = (
     "дом д. кв. квартира корп. корпус к. стр. строение мкр. мкр микрорайон уч. участок",
     "общежитие общежитии общежития общага общаге общаги комната комнате комнаты ком. комн.",
     "комн zone sokak sok. sk. cadde caddesi cad. cd. kat daire d blok lorong jalan jln",
-    "camp labour_camp labor_camp квартал кв-л",
+    "camp labour_camp labor_camp квартал кв-л lot int int. interno scala haus zimmer whg whg.",
+    "wohnung m. ул. way hostel dormitory ہاسٹل ہوسٹل سکتور вагончик вагон бытовка",
+    "قطاع كرفان كرفانة مخيم غرفة مبنى حجرة اتاق کمره کوٹھری",
 )
 # Of these, the words that are also common words need "no." or another part of an address.
 _WEAK_NUMBERED = lookup_keys(
     "house office shop building ghar chak phase unit room villa",
     "خانه منزل کور مکان گھر دار بیت دفتر آفس دکان دوکان مغازه طبقه پوړ چک فیز",
-    "বাড়ি বাসা дом комната комнате комнаты к. д. kat daire d blok",
+    "বাড়ি বাসা дом комната комнате комнаты к. д. kat daire d blok lot int scala haus m.",
+    "غرفة اتاق کمره way",
 )
 _UNIT_NUMBER = (
     r"(?:[A-Z]-?)?[0-9]+(?:[A-Z](?!\w))?(?:[/-](?:[A-Z0-9]+|[^\W\d_]{1,3}(?!\w)))*"
     r"(?:\s[A-Z]{1,2}\b(?!\s*[:#]))?"
     r"|(?-i:[A-HJ-Z])(?![\w-])"  # "Block B", and the letters' names in Urdu and Bengali
+    r"|[0-9]+(?:এ|বি|সি|ডি|ই)(?![\w\u0980-\u09ff])"  # "৪বি" (4B)
+    r"|[ابجدهوزحطیکلمنسعفصقرشتثخذضظغ](?!\w)"  # "قطاع ج", "بلاک ب"
     r"|(?:اے|بی|سی|ڈی|ای|ایف|جی|ایچ|کے|ایل|ایم|این|پی|آر|ایس|ٹی|وی|ایکس|زیڈ)(?!\w)"
     r"|(?:এ|বি|সি|ডি|ই|এফ|জি|এইচ|কে|এল|এম|এন|পি|আর|এস|টি)(?![\w\u0980-\u09ff])"
 )
 _NUMBERED = folded_pattern(
-    rf"(?<!\w)(?:ال)?({alternatives(*_NUMBERED_WORDS)})(?!\w)\s*(?:({NUMBER_WORDS})\s*)?[:#.]?\s*"
+    rf"(?<!\w)(?:[وبلف]?ال)?({alternatives(*_NUMBERED_WORDS)})(?!\w)\s*(?:({NUMBER_WORDS})\s*)?[:#.]?\s*"
     rf"({_UNIT_NUMBER})(?![\w/])"
 )
 _FLOOR = folded_pattern(
     r"(?<!\w)(?:[0-9]+(?:st|nd|rd|th)|ground|first|second|third|fourth|fifth)\s+floor\b"
     r"|(?<!\w)(?:دوهم|دریم|لومړی|څلورم|دوم|سوم|اول|چهارم|پنجم)\s+(?:پوړ|طبقه|منزل)(?!\w)"
     r"|(?<!\w)(?:پہلی|دوسری|تیسری|چوتھی|پانچویں|چھٹی|ساتویں|آٹھویں|[0-9]+(?:ویں|وی|ی))\s+منزل(?!\w)"
-    r"|(?<!\w)الطابق\s+\w+|(?<!\w)[0-9]+(?:-?(?:й|ий|ой|ом|ем)|য়|ম|র্থ|তম|ষ্ঠ)?\s*"
+    r"|(?<!\w)(?:[0-9]+\.?\s*(?:OG|Stock|Etage|Obergeschoss)|[0-9]+(?:os|o|η|ος)?\s+orofos)(?!\w)"
+    r"|(?<!\w)[وبلف]?الطابق\s+\w+|(?<!\w)[0-9]+(?:-?(?:й|ий|ой|ом|ем)|য়|ম|র্থ|তম|ষ্ঠ)?\s*"
     r"(?:этаж|этаже|তলা|তলায়)(?!\w)"
     r"|(?<!\w)(?:নিচ|প্রথম|দ্বিতীয়|তৃতীয়|চতুর্থ|পঞ্চম)\s+তলা"
     r"|(?<!\w)(?:اول|دوم|سوم|چهارم|پنجم|ششم|هفتم|هشتم|نهم|دهم|لومړۍ|دوهمه|دریمه|څلورمه|پنځمه|"
@@ -68,7 +74,8 @@ _FLOOR = folded_pattern(
 _NAMED_WORDS = (
     "mohalla muhalla village vill gaon goth mauza p.o. p.o po post_office street road lane",
     "mahalle mahallesi mah. mh. sokak sokağı sok. cadde caddesi cad. bulvarı blv. jalan jln",
-    "lorong taman",
+    "жк gram lorong taman kawasan persiaran residensi asrama ж/м жилмассив массив",
+    "خلف مقابل جنب نزدیک پشت روبروی قریب سامنے پیچھے",
     "karte karta شهرک کارته ناحیة عمارة عماره بنایة برج مجمع محله محلہ محلة کوچه کوڅه کوچہ",
     "گلی زقاق سرک سړک شارع خیابان جاده قریه قرية کلی گاؤں گاوں ساحة میدان قرب نزد near",
     "opposite behind",
@@ -77,20 +84,25 @@ _NAMED_WORDS = (
     "ул. ул улица пр-т пр. проспект пер. переулок бульвар б-р шоссе ш. наб. набережная",
     "мкр. мкр микрорайон площадь пл. проезд тупик кишлак село деревня аул",
 )
-_NAMED = folded_pattern(rf"(?<!\w)(?:ال)?({alternatives(*_NAMED_WORDS)})(?!\w)\s*[:.-]?\s*")
+_NAMED = folded_pattern(
+    rf"(?<!\w)(?:[وبلف]?ال)?({alternatives(*_NAMED_WORDS)})(?!\w)\s*[:.-]?\s*(?:the\s+)?"
+)
 # Of these, the words that are also common words ("the road to Europe", "در سرک").
 _WEAK_NAMED = lookup_keys(
     "street road lane near opposite behind سرک سړک جاده خیابان گلی ساحة میدان قرب نزد রোড সড়ক",
+    "خلف مقابل جنب نزدیک پشت روبروی قریب سامنے پیچھے taman",
     "ব্লক بلاک فیز ناحیه ناحیہ",
 )
 # Roman Urdu writes the names of places in small letters: "mohalla islampura".
-_LOWERCASE_NAMED = lookup_keys("mohalla muhalla gaon goth mauza gali galli")
+_LOWERCASE_NAMED = lookup_keys("mohalla muhalla gaon goth mauza gali galli gram village")
 # "Temple Road", "مدینہ مارکیٹ", "شهر نو سړک": a name, then a word for a street or a building.
 _SUFFIX_WORDS = (
     "road rd street st lane avenue ave plaza market bazaar bazar chowk colony town building",
     "tower complex centre center mall area nagar society phase проспект улица переулок шоссе",
     "бульвар проезд площадь набережная مینه ښارګوټی شهرک mahallesi mah. sokak sokağı sok. sk.",
-    "caddesi cad. cd. bulvarı blv. ایریا ایریاز",
+    "caddesi cad. cd. bulvarı blv. ایریا ایریاز boulevard blvd labour_camp labor_camp mansion",
+    "manzil bhaban",
+    "ম্যানশন ভবন মঞ্জিল",
     "فیز روڈ سٹریٹ مارکیٹ مارکیت بازار چوک کالونی ٹاؤن پلازہ ٹاور بلڈنگ سوسائٹی سڑک سرک سړک مارکېټ",
     "রোড সড়ক মার্কেট বাজার টাওয়ার প্লাজা কলোনি",
 )
@@ -113,6 +125,19 @@ _EUROPEAN_STREET = re.compile(
     r"(?:,?\s*[0-9]+[a-z]?(?:/[0-9]+)?(?![\w/]))?"
     r"|(?<!\w)[A-ZÀ-ÖØ-Þ][\wäöüß-]*(?i:strasse|straße|str\.|weg|gasse|allee|damm|ring|straat|"
     r"laan|gracht|plein|gatan|vägen|gade|vej)\s+[0-9]+[a-z]?(?![\w/])"
+)
+# Uzbek addresses in Latin letters: "9-kvartal, 15-uy, 42-xonadon".
+_NUMBER_THEN_WORD = folded_pattern(
+    r"(?<![\w-])[0-9]{1,4}-(?:kvartal|uy|xonadon|mavze|daha|mahalla|ko['‘’]?cha|квартал|уй|хонадон|"
+    r"мавзе|даха)(?!\w)"
+)
+# Parts of an address only next to another: a Singapore unit ("#05-12"), a house number
+# alone ("ул. Навои, 34, кв. 8", "No 12, Jalan ...", "No:45"), a street's name and number
+# ("Kolokotroni 25, 3rd floor").
+_LOOSE_NUMBER = re.compile(
+    r"#[0-9]{2}-[0-9]{2,4}(?!\w)|(?<=[,،]\s)[0-9]{1,3}[a-zA-Z]?(?=\s*[,،])"
+    r"|(?<!\w)(?i:no)[.:]?\s*[0-9]{1,4}[a-zA-Z]?(?![\w/])"
+    r"|(?<![\w-])(?:[A-ZÀ-ÞĀ-Ž][\w'’-]+\s+){1,3}[0-9]{1,4}[a-z]?(?=\s*[,،])"
 )
 # Islamabad sectors ("G-11/2"), only next to another part of an address.
 _SECTOR = re.compile(r"(?<![\w-])[A-IK-Z]-[0-9]{1,2}(?:/[0-9])?(?![\w/])")
@@ -211,6 +236,10 @@ def _address_units(words: Words) -> Iterator[_Unit]:
         if words.tokens[first].text.islower() and first + 1 in words.places:
             continue  # "via Turkey 3 times", but "Via Roma 23"
         yield _Unit(number.start() if number else match.start(), match.end(), strong=True)
+    for match in _NUMBER_THEN_WORD.finditer(text):
+        yield _Unit(match.start(), match.end(), strong=True)
+    for match in _LOOSE_NUMBER.finditer(text):
+        yield _Unit(match.start(), match.end(), strong=False)
     for match in _SECTOR.finditer(text):
         yield _Unit(match.start(), match.end(), strong=False)
 
@@ -251,7 +280,7 @@ def _place_words_end(
         taken += 1
         index += 1
     number = re.match(
-        rf"\s*(?:(?:{NUMBER_WORDS})\s*)?[0-9]+[A-Z]?(?![\w/])", words.text[end:], IGNORECASE
+        rf"[\s-]*(?:(?:{NUMBER_WORDS})\s*)?[0-9]+[A-Z]?(?![\w/])", words.text[end:], IGNORECASE
     )
     return end + number.end() if taken and number else end
 
@@ -260,14 +289,29 @@ def _place_words_start(words: Words, position: int, limit: int, places: bool = F
     """Start of up to `limit` words before `position` that name a street or a market."""
     start = position
     index = words.index(position) - 1
+    script = _script(words.text[position : position + 1])
     taken = 0
     while index >= 0 and taken < limit and _is_place_word(words, index, False, places):
         if words.text[words.tokens[index].end : start].strip():
             break
+        if _script(words.tokens[index].text[0]) != script:
+            break  # "آدرسش Yenidoğan Mah.": a street's name is in one script
         start = words.tokens[index].start
         taken += 1
         index -= 1
     return start
+
+
+def _script(character: str) -> str:
+    """The script of a letter, roughly: Latin, Cyrillic, Arabic, Bengali, or other."""
+    code = ord(character) if character else 0
+    if code < 0x250:
+        return "latin"
+    if 0x400 <= code < 0x530:
+        return "cyrillic"
+    if 0x600 <= code < 0x700 or 0xFB50 <= code < 0xFF00:
+        return "arabic"
+    return "bengali" if 0x980 <= code < 0xA00 else "other"
 
 
 def _opens_quarter(words: Words, index: int, gap: str) -> bool:
