@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.privacy.anonymiser.money import is_money
 from bot.privacy.anonymiser.text import Finding, alternatives, folded_pattern
 
 __all__ = ["email_findings", "url_findings", "username_findings"]
@@ -32,8 +33,10 @@ _HANDLE = folded_pattern(
     rf"(?<!\w)(?:{_HANDLE_CUES})\w*\s*(?:(?:id|account|handle|is|ہے|است|هو|:|-)\s*){{0,2}}"
     r"(?<![\w.@])([a-z][a-z0-9_.]{2,30}[a-z0-9])(?![\w@])"
 )
-# A word joined by an underscore and with a digit is a user name wherever it stands.
-_SNAKE = re.compile(r"(?<![\w@.])[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+(?![\w@])")
+# A word joined by an underscore or a dot and with a digit is a user name wherever it
+# stands ("shani.gujjar99"), as is a Skype name ("live:nadeem.khan_92").
+_SNAKE = re.compile(r"(?<![\w@.])[A-Za-z][A-Za-z0-9]*(?:[_.][A-Za-z0-9]+)+(?![\w@]|\.\w)")
+_SKYPE = re.compile(r"(?<![\w@.])live:\.?[\w.-]*\w")
 
 
 def email_findings(text: str) -> Iterator[Finding]:
@@ -59,5 +62,8 @@ def username_findings(text: str) -> Iterator[Finding]:
         if any(c in handle for c in "_.") or any(c.isdigit() for c in handle):
             yield Finding(match.start(1), match.end(1), "USERNAME")
     for match in _SNAKE.finditer(text):
-        if any(c.isdigit() for c in match.group()):
+        name = match.group()
+        letters = sum(c.isalpha() for c in name)
+        if any(c.isdigit() for c in name) and letters >= 4 and not is_money(text, *match.span()):
             yield Finding(match.start(), match.end(), "USERNAME")
+    yield from (Finding(m.start(), m.end(), "USERNAME") for m in _SKYPE.finditer(text))

@@ -26,19 +26,22 @@ _STRONG_CUES = alternatives(
 # Cues after which a name may follow: "I am", "main", "من", "я", "আমি".
 _WEAK_CUES = alternatives(
     "i_am i'm im this_is it's_me main mai me mein myself من زه میں أنا انا я আমি dear hi",
-    "hello salam name",
+    "hello salam name ami ani za",
 )
 # Sign-offs, after which the words that end a message are a name: "Thanks, Farid", "-- Lola".
 _SIGN_OFF = folded_pattern(
     r"(?:(?<!\w)(?:thanks|thank\s+you|thanks\s+a\s+lot|regards|best\s+regards|kind\s+regards|"
     r"shukriya|shukria|shukran|jazakallah|спасибо|с\s+уважением|ممنون|تشکر|شکریہ|شکریه|مننه|"
-    r"شكرا|شكراً|ধন্যবাদ)(?!\w)\s*[,،!.:-]+|(?:^|[.!?؟।\n])\s*(?:--|—|–))\s*"
+    r"شكرا|شكراً|ধন্যবাদ|signed|sincerely)(?!\w)(?:\s*[,،!.:-]+|[ \t]*\n)"
+    r"|(?:^|[.!?؟।\n])\s*(?:--|—|–)|\n\s*-\s)\s*"
     r"((?:[^\s,،!?:]+\s*){1,3})[.!]?\s*$"
 )
 # Relatives and roles, after which a name may follow: "my brother", "برادرم", "المهرب".
 _ROLE_GROUPS = (
     "brother sister son daughter husband wife father mother dad mum mom abu abba ammi ami",
     "cousin uncle aunt nephew niece friend neighbour neighbor agent sub-agent recruiter",
+    "driver teacher ustad ustaz استاد استاذ موټروان ډرایور راننده ڈرائیور السايق السائق سايق",
+    "водитель ড্রাইভার bon vai",
     "sponsor kafeel kafil employer boss manager supervisor landlord landlady smuggler broker",
     "dalal bhai bhaiya behen behan bhen walid walida beta beti chacha chachu mamu mamoo",
     "khala phuppo dost yaar shohar shauhar biwi seth bhanja bhanji bhatija bhatiji bhateeja",
@@ -80,7 +83,8 @@ def _cue_pattern(cues: str) -> re.Pattern[str]:
 
 # Cues that follow a name: "ګل زمان نومېږي" (is called Gul Zaman).
 _CUES_AFTER = folded_pattern(
-    r"(?<!\w)(?:نومېږي|نومیږي|نومیږی|نومېږم|نومیږم|نامیده\s+می‌?شود|نام\s+دارد|کہلاتا|কহে)(?!\w)"
+    r"(?<!\w)(?:نومېږي|نومیږي|نومیږی|نومېږم|نومیږم|نامیده\s+می‌?شود|نام\s+دارد|کہلاتا|কহে|"
+    r"naam\s+(?:ki|ka|ke|se)|نام\s+(?:کی|کا|کے|سے)|نامی|নামের|নামে|নামক)(?!\w)"
 )
 # Postpositions after a place in Roman Urdu, Urdu, Pashto, Bengali: "Turbat mein", "تربت میں".
 _LOCATIVES = lookup_keys("mein me main se say sy pe par tak میں سے تک پر کې কে তে থেকে")
@@ -96,6 +100,7 @@ _ROLE = _cue_pattern(f"{_ROLE_CUES}|{_DARI_ROLES}")
 _STRICT_TITLES = lookup_keys(
     "haji hajji alhaj alhaji al-haj mr mrs ms md mohd mst mosammat janab maulana maulvi mawlawi",
     "mullah qari engr eng dr doctor engineer حاجی حاجي الحاج الحاجة الحجي آقای آقا جناب مولوی",
+    "madam madame miss حجي کاک كاك kak মিস্টার",
     "مولانا ملا قاری الشیخ انجنیر انجینئر مهندس داکتر دکتور الدكتور دکتر ڈاکٹر ډاکټر ډاکتر",
     "ডাঃ ডা ডাক্তার ইঞ্জিনিয়ার доктор advocate adv barrister prof professor capt captain",
     "major colonel inspector ایڈووکیٹ پروفیسر کپتان استاذ الأستاذ الاستاذ المحامي",
@@ -111,6 +116,8 @@ _TITLES_AFTER = lookup_keys(
     "bhai bhaijan bhaiya sahab sahib saab ji jee baji appi uncle aunty jan صاحب بھائی جی باجی",
     "جان خان‌صاحب ভাই ভাইকে ভাইয়ের সাহেব আপা ভাবি ака апа bibi bi-bi بیبی",
 )
+# Words that link two parts of one name: son of, daughter of, the.
+_NAME_LINKS = lookup_keys("bin ibn bint binti بن بنت al el уулу кызы угли оглы ogli qizi uulu kyzy")
 _CONJUNCTIONS = lookup_keys("and aur or و او ва и আর ও এবং")
 _ABBREVIATED_TITLES = lookup_keys("md mr mrs ms dr mst mohd ch engr eng ডা মো")
 # Words that make a name part of a company or a place: "Habib Bank", "Faisal Town".
@@ -242,6 +249,8 @@ class _NameFinder:
             spans += joined
             joined = list(self._coordinated(joined))
         for first, last in spans:
+            while self._joined(first) and self.tokens[first - 1].key in _STRICT_TITLES:
+                first -= 1  # "mr. chen wei", "Madam Saba"
             end = self.tokens[last].end
             if len(self.tokens[last].text) == 1 and self.words.text[end : end + 1] == ".":
                 end += 1  # an initial: "Рустам Ш."
@@ -284,6 +293,13 @@ class _NameFinder:
             key = _listed_key(token.key[1:]) if len(token.key) > 3 else None
         return key
 
+    def _linked(self, index: int) -> bool:
+        """Whether word `index` is a link inside a name ("bin", "al", "уулу") or follows one."""
+        if self.tokens[index].key in _NAME_LINKS:
+            following = index + 1
+            return self._joined(following) and not self._stops(following)
+        return index > 0 and self.tokens[index - 1].key in _NAME_LINKS
+
     def _listed(self, index: int) -> bool:
         key = self.tokens[index].key
         return self._name_key(index) is not None or key in _TITLES
@@ -325,6 +341,8 @@ class _NameFinder:
         """Whether word `index` continues the name that begins with word `first`."""
         if not self._joined(index) or self._stops(index) or self._organisation_next(index):
             return False
+        if self._linked(index):  # "سعود بن فهد", "salim al balushi", "Азамат уулу Бакыт"
+            return True
         token, opening = self.tokens[index], self.tokens[first]
         if opening.cased and not opening.capitalised and token.capitalised:
             return False  # "ali raza" then "Dubai"
@@ -395,9 +413,12 @@ class _NameFinder:
     def _after_cue(self, first: int, kind: str) -> tuple[int, int] | None:
         # A name may be a place's too: "আমার ভাগ্নে রিয়াদ হোসেন" (Riyad, Riyadh).
         named_place = (
-            first in self.words.places and self._joined(first + 1) and self._clear(first + 1)
+            first in self.words.places and self._joined(first + 1) and self._listed(first + 1)
         )
-        if (self._stops(first) and not named_place) or self._continuation(first):
+        # A listed name that is also a word, right after "my name is": "mera naam bahar hai".
+        word_as_name = kind == "strong" and self._name_key(first) is not None
+        word_as_name = word_as_name and (self._copula_after(first) or self._ends_after(first))
+        if (self._stops(first) and not (named_place or word_as_name)) or self._continuation(first):
             return None
         if not (named_place or self._opens_name(first, kind)):
             return None

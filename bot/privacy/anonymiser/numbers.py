@@ -49,12 +49,16 @@ _ID_CUES = alternatives(
     "هوية الهوية هويتي البطاقة بطاقة ویزه ویزا ویزې فيزا تأشيرة ب-فارم আইডি এনআইডি",
     "পাসপোর্ট জন্ম_নিবন্ধন নিবন্ধন ভিসা паспорт паспорта паспортные инн снилс внж",
     "рвп патент патента патенту миграционная_карта миграционной_карты вид_на_жительство",
+    "pnr booking_ref booking case case_no کیس كيس الدعوى دعوى قضية القضية fin duldung",
+    "aufenthaltstitel card_no card_number asylum_card ausweis",
     "полис полиса пинфл pinfl жшшир jshshir jshshr jshir пин пинфл: личный_номер",
     "персональный_номер идентификационный_номер",
 )
 # A document number has a digit; "4510 123456" and "77 № 2301234567" are one number.
 _ID_VALUE = (
-    rf"(?-i:[A-Z]{{1,3}})[ ]{_D}{{6,10}}(?![\w/-])|"  # "FA 1234567", "AC 12345678"
+    rf"(?-i:[A-ZΑ-Ω]{{1,3}})[ ]{_D}{{6,10}}(?![\w/-])|"  # "FA 1234567", Greek "ΑΒ 0123456"
+    rf"(?-i:[A-Z])[ ]{_D}{{4}}[ ]{_D}{{4}}(?![\w/-])|"  # "A 1234 5678"
+    rf"{_D}{{2,4}}/(?:[A-Z]{{1,3}}|{LETTER})/{_D}{{2,6}}(?![\w/])|"  # "234/ج/2023", "2023/ISD/4567"
     rf"(?=[A-Z0-9/-]*[0-9])[A-Z0-9](?:[A-Z0-9/-]*[A-Z0-9])?(?:\s?№\s?{_D}+)?"
     rf"(?:[ ]{_D}{{2,}}(?=[\s.,;:!?)]|$))*"
 )
@@ -76,6 +80,12 @@ _ID_FORMS = [
     re.compile(rf"\b[A-Z]{{2}} {_D}{{7}}\b"),  # "AA 1234567", Central Asian passports
     # Sri Lankan old NIC: 9 digits and V or X.
     re.compile(rf"\b{_D}{{9}}[VvXx]\b"),
+    # Singapore FIN and NRIC: a letter, 7 digits, a letter.
+    re.compile(rf"\b[STFGM]{_D}{{7}}[A-Z]\b"),
+    # Codes of capitals and digits with three digits or more: "PAK-23C05678", "Y7K9L2M4P".
+    re.compile(
+        r"(?<![\w-])(?=[A-Z0-9-]{6,})(?=(?:[A-Z-]*[0-9]){3})(?=[0-9-]*[A-Z])[A-Z0-9]+(?:-[A-Z0-9]+)*(?![\w-])"
+    ),
 ]
 _LONG_NUMBER = re.compile(rf"(?<![\d.,/]){_D}(?:[ -]?{_D}){{8,19}}(?![\d/]|[.,]\d)")
 

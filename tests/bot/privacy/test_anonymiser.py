@@ -118,6 +118,27 @@ LANGUAGES = ("en", "fa", "ps", "ur", "ur-latn", "bn", "ar", "ru")
             "I'm Nasrullah Wardak, I have an H-2A visa interview",
             "I'm <NAME>, I have an H-2A visa interview",
         ),
+        ("kafeel salim al balushi salary nahi de raha", "kafeel <NAME> salary nahi de raha"),
+        ("Меня зовут Азамат уулу Бакыт", "Меня зовут <NAME>"),
+        (
+            "naam hai mr. chen wei, factory Johor Bahru me hai",
+            "naam hai <NAME>, factory Johor Bahru me hai",
+        ),
+        ("mujhe kalsoom naam ki aurat ne call kiya", "mujhe <NAME> naam ki aurat ne call kiya"),
+        (
+            "meri wife ka naam bahar hai, woh bahar jana chahti hai",
+            "meri wife ka naam <NAME> hai, woh bahar jana chahti hai",
+        ),
+        # Codes and user names
+        (
+            "skype: live:malik.usman_93, imo id: shani.gujjar99",
+            "skype: <USERNAME>, imo id: <USERNAME>",
+        ),
+        (
+            "UNHCR case PAK-23C05678, FIN G1234567N, PNR K7XQ2M",
+            "UNHCR case <ID>, FIN <ID>, PNR <ID>",
+        ),
+        ("رقم جوازي A 1234 5678، رقم الدعوى ٢٣٤/ج/٢٠٢٣", "رقم جوازي <ID>، رقم الدعوى <ID>"),
     ],
 )
 def test_anonymise_examples(text: str, expected: str) -> None:
@@ -137,6 +158,7 @@ def test_anonymise_examples(text: str, expected: str) -> None:
         "میری عمر 22 سال ہے، دوسری بار ویزا اپلائی کر رہا ہوں، سارا خرچہ کتنا ہے؟",
         "I will take the road to Europe with 2 friends; I take vitamin D 3 times a day.",
         "I went via Turkey 3 times. The visa fee is 120000 rupees? Thanks, bye",
+        "Is the E-9 visa or the H-2A better? JLPT N3, IELTS 6.5, fee Rs.5000, by road 25 lakh",
         "Мой племянник попал в аварию в Самаре. أمي وأختي بالموصل، يريدون السفر بالسويد",
         "টেলিগ্রামে দুবাইয়ের চাকরির বিজ্ঞাপন দেয়",
     ],
