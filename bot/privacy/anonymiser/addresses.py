@@ -18,7 +18,7 @@ from bot.privacy.anonymiser.text import (
 )
 from bot.privacy.anonymiser.words import Words
 
-__all__ = ["REGION_WORDS", "address_findings"]
+__all__ = ["ADDRESS_WORDS", "REGION_WORDS", "address_findings"]
 
 
 # "House No. 12", "کوچه ۸", "кв. 42": a word for a building or a street, maybe "no.", a number.
@@ -62,6 +62,7 @@ _NUMBERED = folded_pattern(
 _FLOOR = folded_pattern(
     r"(?<!\w)(?:[0-9]+(?:st|nd|rd|th)|ground|first|second|third|fourth|fifth)\s+floor\b"
     r"|(?<!\w)(?:دوهم|دریم|لومړی|څلورم|دوم|سوم|اول|چهارم|پنجم)\s+(?:پوړ|طبقه|منزل)(?!\w)"
+    r"|(?<!\w)(?:منزل|طبقه|پوړ)\s+(?:اول|دوم|سوم|چهارم|پنجم|لومړی|دوهم|دریم|څلورم)(?!\w)"
     r"|(?<!\w)(?:پہلی|دوسری|تیسری|چوتھی|پانچویں|چھٹی|ساتویں|آٹھویں|[0-9]+(?:ویں|وی|ی))\s+منزل(?!\w)"
     r"|(?<!\w)(?:[0-9]+\.?\s*(?:OG|Stock|Etage|Obergeschoss)|[0-9]+(?:os|o|η|ος)?\s+orofos)(?!\w)"
     r"|(?<!\w)[وبلف]?الطابق\s+\w+|(?<!\w)[0-9]+(?:-?(?:й|ий|ой|ом|ем)|য়|ম|র্থ|তম|ষ্ঠ)?\s*"
@@ -141,7 +142,7 @@ _LOOSE_NUMBER = re.compile(
 )
 # Islamabad sectors ("G-11/2"), only next to another part of an address.
 _SECTOR = re.compile(r"(?<![\w-])[A-IK-Z]-[0-9]{1,2}(?:/[0-9])?(?![\w/])")
-_ADDRESS_WORDS = lookup_keys(*_NUMBERED_WORDS, *_NAMED_WORDS, *_SUFFIX_WORDS)
+ADDRESS_WORDS = lookup_keys(*_NUMBERED_WORDS, *_NAMED_WORDS, *_SUFFIX_WORDS)
 # Districts, provinces: an address ends before them, since a region stays.
 REGION_WORDS = lookup_keys(
     "tehsil tehseel tahsil zila zilla district distt province city thana upazila",
@@ -250,7 +251,7 @@ def _is_place_word(words: Words, index: int, lowercase: bool, places: bool = Fal
     return not (
         index in words.common
         or token.key in REGION_WORDS
-        or token.key in _ADDRESS_WORDS
+        or token.key in ADDRESS_WORDS
         or (index in words.places and not places)
         or (token.cased and not token.capitalised and not lowercase)
     )

@@ -6,7 +6,7 @@ import functools
 import re
 from collections.abc import Iterator
 
-from bot.privacy.anonymiser.addresses import REGION_WORDS
+from bot.privacy.anonymiser.addresses import ADDRESS_WORDS, REGION_WORDS
 from bot.privacy.anonymiser.lexicon import CASE_ENDINGS, load_lexicon, skeleton
 from bot.privacy.anonymiser.text import Finding, alternatives, folded_pattern, lookup_keys
 from bot.privacy.anonymiser.words import Words
@@ -92,6 +92,10 @@ _LOCATIVES = lookup_keys("mein me main se say sy pe par tak میں سے تک پ�
 _ROLE_WORDS = {key for key in lookup_keys(*_ROLE_GROUPS) if "_" not in key} - lookup_keys(
     "abu abba seth malik khala mamu"  # also titles or names
 )
+# Words of addresses in scripts without capitals, which are no names: "منزل", "کوچه".
+_UNCASED_ADDRESS_WORDS = frozenset(
+    key for key in ADDRESS_WORDS if key[:1] and key[0].lower() == key[0].upper()
+)
 _STRONG = _cue_pattern(_STRONG_CUES)
 _WEAK = _cue_pattern(_WEAK_CUES)
 _ROLE = _cue_pattern(f"{_ROLE_CUES}|{_DARI_ROLES}")
@@ -100,7 +104,7 @@ _ROLE = _cue_pattern(f"{_ROLE_CUES}|{_DARI_ROLES}")
 _STRICT_TITLES = lookup_keys(
     "haji hajji alhaj alhaji al-haj mr mrs ms md mohd mst mosammat janab maulana maulvi mawlawi",
     "mullah qari engr eng dr doctor engineer حاجی حاجي الحاج الحاجة الحجي آقای آقا جناب مولوی",
-    "madam madame miss حجي کاک كاك kak মিস্টার",
+    "madam madame miss حجي کاک كاك kak মিস্টার مسٹر مسز مستر",
     "مولانا ملا قاری الشیخ انجنیر انجینئر مهندس داکتر دکتور الدكتور دکتر ڈاکٹر ډاکټر ډاکتر",
     "ডাঃ ডা ডাক্তার ইঞ্জিনিয়ার доктор advocate adv barrister prof professor capt captain",
     "major colonel inspector ایڈووکیٹ پروفیسر کپتان استاذ الأستاذ الاستاذ المحامي",
@@ -276,6 +280,7 @@ class _NameFinder:
             or index in self.words.common
             or key in _ORGANISATION_WORDS
             or key in REGION_WORDS
+            or (key in _UNCASED_ADDRESS_WORDS and not self.tokens[index].cased)
             or key in _COPULAS
         )
 
