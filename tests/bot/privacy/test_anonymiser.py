@@ -184,19 +184,21 @@ def test_findings_are_in_order_without_overlaps() -> None:
 
 # --- The development sets --------------------------------------------------------------
 
-DEV_SETS = [DATA / "dev.jsonl"]
+# dev.jsonl: everyday messages; dev-2.jsonl: hard layouts (addresses abroad, codes, names
+# that are also words), written later to find what the first set did not.
+DEV_SETS = {"dev.jsonl": 0.99, "dev-2.jsonl": 0.93}
 
 
-@pytest.mark.parametrize("path", DEV_SETS, ids=lambda path: path.name)
-def test_dev_set_is_well_formed(path: Path) -> None:
-    messages = read_set(path)
+@pytest.mark.parametrize("name", DEV_SETS)
+def test_dev_set_is_well_formed(name: str) -> None:
+    messages = read_set(DATA / name)
     counts = Counter(message.language for message in messages)
     assert all(counts[language] >= 30 for language in LANGUAGES), counts
 
 
-@pytest.mark.parametrize("path", DEV_SETS, ids=lambda path: path.name)
-def test_dev_set_rates(path: Path) -> None:
-    scores = score(read_set(path))
+@pytest.mark.parametrize("name", DEV_SETS)
+def test_dev_set_rates(name: str) -> None:
+    scores = score(read_set(DATA / name))
     report = f"{scores.report()}\n{misses_report(scores)}"
-    assert scores.removal >= 0.99, report
+    assert scores.removal >= DEV_SETS[name], report
     assert scores.keeping >= 0.97, report
