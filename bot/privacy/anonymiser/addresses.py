@@ -36,7 +36,8 @@ _NUMBERED_WORDS = (
     "общежитие общежитии общежития общага общаге общаги комната комнате комнаты ком. комн.",
     "комн zone sokak sok. sk. cadde caddesi cad. cd. kat daire d blok lorong jalan jln",
     "camp labour_camp labor_camp квартал кв-л lot int int. interno scala haus zimmer whg whg.",
-    "wohnung m. ул. way hostel dormitory ہاسٹل ہوسٹل سکتور вагончик вагон бытовка",
+    "wohnung m. ул. офис офис. warehouse godown وارهاوس گودام کیمپ فلیټ عمارت ক্যাম্প রুম কক্ষ",
+    "قسم_داخلي قسم_الداخلي way hostel dormitory ہاسٹل ہوسٹل سکتور вагончик вагон бытовка",
     "قطاع كرفان كرفانة مخيم غرفة مبنى حجرة اتاق کمره کوٹھری",
 )
 # Of these, the words that are also common words need "no." or another part of an address.
@@ -48,7 +49,7 @@ _WEAK_NUMBERED = lookup_keys(
 )
 _UNIT_NUMBER = (
     r"(?:[A-Z]-?)?[0-9]+(?:[A-Z](?!\w))?(?:[/-](?:[A-Z0-9]+|[^\W\d_]{1,3}(?!\w)))*"
-    r"(?:\s[A-Z]{1,2}\b(?!\s*[:#]))?"
+    r"(?:\s[A-Z]{1,2}\b(?!\s*[:#])|(?:\s[ابجدهوزحطیکلمنسعفصقرشت](?!\w)){1,2})?"
     r"|(?-i:[A-HJ-Z])(?![\w-])"  # "Block B", and the letters' names in Urdu and Bengali
     r"|[0-9]+(?:এ|বি|সি|ডি|ই)(?![\w\u0980-\u09ff])"  # "৪বি" (4B)
     r"|[ابجدهوزحطیکلمنسعفصقرشتثخذضظغ](?!\w)"  # "قطاع ج", "بلاک ب"
@@ -56,7 +57,7 @@ _UNIT_NUMBER = (
     r"|(?:এ|বি|সি|ডি|ই|এফ|জি|এইচ|কে|এল|এম|এন|পি|আর|এস|টি)(?![\w\u0980-\u09ff])"
 )
 _NUMBERED = folded_pattern(
-    rf"(?<!\w)(?:[وبلف]?ال)?({alternatives(*_NUMBERED_WORDS)})(?!\w)\s*(?:({NUMBER_WORDS})\s*)?[:#.]?\s*"
+    rf"(?<!\w)(?:[وبلف]?(?:ال)?)?({alternatives(*_NUMBERED_WORDS)})(?!\w)\s*(?:({NUMBER_WORDS})\s*)?[:#.]?\s*"
     rf"({_UNIT_NUMBER})(?![\w/])"
 )
 _FLOOR = folded_pattern(
@@ -101,7 +102,8 @@ _SUFFIX_WORDS = (
     "road rd street st lane avenue ave plaza market bazaar bazar chowk colony town building",
     "tower complex centre center mall area nagar society phase проспект улица переулок шоссе",
     "бульвар проезд площадь набережная مینه ښارګوټی شهرک mahallesi mah. sokak sokağı sok. sk.",
-    "caddesi cad. cd. bulvarı blv. ایریا ایریاز boulevard blvd labour_camp labor_camp mansion",
+    "ulitsa prospekt pereulok ko'chasi kuchasi caddesi cad. cd. bulvarı blv. ایریا ایریاز",
+    "boulevard blvd labour_camp labor_camp mansion",
     "manzil bhaban",
     "ম্যানশন ভবন মঞ্জিল",
     "فیز روڈ سٹریٹ مارکیٹ مارکیت بازار چوک کالونی ٹاؤن پلازہ ٹاور بلڈنگ سوسائٹی سڑک سرک سړک مارکېټ",
@@ -124,7 +126,7 @@ _EUROPEAN_STREET = re.compile(
     r"(?:(?:de|del|della|dei|di|la|le|les|des|du|da|do|dos|das|von|van|der|el)\s+|d['’]){0,3}"
     r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*){0,2}"
     r"(?:,?\s*[0-9]+[a-z]?(?:/[0-9]+)?(?![\w/]))?"
-    r"|(?<!\w)[A-ZÀ-ÖØ-Þ][\wäöüß-]*(?i:strasse|straße|str\.|weg|gasse|allee|damm|ring|straat|"
+    r"|(?<!\w)(?:[A-ZÀ-ÖØ-Þ][\wäöüß-]*\s+)?[A-ZÀ-ÖØ-Þ][\wäöüß-]*(?i:strasse|straße|str\.|weg|gasse|allee|damm|ring|straat|"
     r"laan|gracht|plein|gatan|vägen|gade|vej)\s+[0-9]+[a-z]?(?![\w/])"
 )
 # Uzbek addresses in Latin letters: "9-kvartal, 15-uy, 42-xonadon".
@@ -137,7 +139,7 @@ _NUMBER_THEN_WORD = folded_pattern(
 # ("Kolokotroni 25, 3rd floor").
 _LOOSE_NUMBER = re.compile(
     r"#[0-9]{2}-[0-9]{2,4}(?!\w)|(?<=[,،]\s)[0-9]{1,3}[a-zA-Z]?(?=\s*[,،])"
-    r"|(?<!\w)(?i:no)[.:]?\s*[0-9]{1,4}[a-zA-Z]?(?![\w/])"
+    r"|(?<!\w)(?i:no)[.:]?\s*[0-9]{1,4}[a-zA-Z]?(?:-[0-9]{1,4})?(?![\w/])"
     r"|(?<![\w-])(?:[A-ZÀ-ÞĀ-Ž][\w'’-]+\s+){1,3}[0-9]{1,4}[a-z]?(?=\s*[,،])"
 )
 # Islamabad sectors ("G-11/2"), only next to another part of an address.
@@ -223,8 +225,8 @@ def _address_units(words: Words) -> Iterator[_Unit]:
         if lookup_key(match.group(1)) in _SUFFIX_WITH_NUMBER and not match.group(2):
             continue  # Iraqi "فيز" (visas), but "حیات آباد فیز 3"
         start = _place_words_start(words, match.start(), limit=3, places=True)
-        if start < match.start():
-            number = _HOUSE_NUMBER_BEFORE.search(text[:start])
+        number = _HOUSE_NUMBER_BEFORE.search(text[:start])
+        if start < match.start() or number:  # "Temple Road", "1923. Sokak"
             yield _Unit(number.start() if number else start, match.end(), strong=True)
     for match in _HOLDING.finditer(text):
         end = _place_words_end(words, match.end(), 2, lowercase=False, same_segment=True)
@@ -343,6 +345,8 @@ def _extend_address_back(words: Words, start: int) -> int:
     if not comma:
         return start
     before = _place_words_start(words, comma.start(), limit=3)
+    if _script(words.text[before : before + 1]) != _script(words.text[start : start + 1]):
+        return start  # "اسنیورت، Mehterçeşme Mahallesi": a town in another script
     first = words.index(before)
     if not 0 < words.index(comma.start()) - first <= 2:
         return start

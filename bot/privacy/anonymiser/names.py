@@ -17,7 +17,8 @@ __all__ = ["name_findings"]
 # Cues after which a name follows, whatever its words: "my name is", "نام من", "меня зовут".
 _STRONG_CUES = alternatives(
     "my_name_is my_name's my_name_was name_is name_was name: named called i_am_called",
-    "call_me mera_naam mera_nam mera_name meri_naam mera_pura_naam ka_naam ka_nam ki_naam",
+    "zma_num zama_num zma_noom zama_noom call_me mera_naam mera_nam mera_name meri_naam",
+    "mera_pura_naam ka_naam ka_nam ki_naam",
     "ke_naam naam: naam_hai نام_من نامم اسمم اسم_من نامش اسمش نامشان به_نام بنام نام اسم",
     "زما_نوم نوم_یې نوم_مې نوم میرا_نام میرا_پورا_نام کا_نام کی_نام نام: اسمي اسمى اسمه اسمها",
     "الاسم اسم_صاحب_الحساب আমার_নাম নাম меня_зовут его_зовут её_зовут ее_зовут зовут имя",
@@ -120,6 +121,11 @@ _TITLES_AFTER = lookup_keys(
     "bhai bhaijan bhaiya sahab sahib saab ji jee baji appi uncle aunty jan صاحب بھائی جی باجی",
     "جان خان‌صاحب ভাই ভাইকে ভাইয়ের সাহেব আপা ভাবি ака апа bibi bi-bi بیبی",
 )
+# Numbers in words, which end a name (though "کارته سه" and "شهر نو" are quarters of Kabul).
+_NUMBER_WORDS = lookup_keys(
+    "یک دو سه چهار پنج شش هفت هشت نه ده یو دوه درې څلور پنځه شپږ اووه اته لس ایک تین چار پانچ",
+    "چھ سات آٹھ دس واحد اثنين ثلاث ثلاثة اربع اربعة خمس خمسة ست ستة سبع سبعة ثمان تسع عشر عشرة",
+)
 # Words that link two parts of one name: son of, daughter of, the.
 _NAME_LINKS = lookup_keys("bin ibn bint binti بن بنت al el уулу кызы угли оглы ogli qizi uulu kyzy")
 _CONJUNCTIONS = lookup_keys("and aur or و او ва и আর ও এবং")
@@ -129,7 +135,8 @@ _ORGANISATION_WORDS = lookup_keys(
     "bank exchange travel travels tours company co group ltd limited hospital airways airlines",
     "international enterprises trading overseas manpower agency services corporation foundation",
     "university college school institute mosque masjid town road street market plaza colony",
-    "traders trader contracting contractors construction recruiting recruitment estate",
+    "traders trader contracting contractors construction recruiting recruitment estate recruit",
+    "srl llc gmbh fze fzco llp pvt inc manpower پاور مین‌پاور агентство",
     "building tower bazaar chowk avenue sons office بانک بینک بنك مصرف شرکت کمپنی الشركة شركة",
     "ایجنسی للسفر للمقاولات للسياحة مؤسسة ٹریولز ٹریول ٹریولس انٹرپرائزز اوورسیز گروپ لمیٹڈ",
     "آژانس مؤسسه ট্রাভেলস এজেন্সি ওভারসিজ লিমিটেড গ্রুপ হাসপাতাল ব্যাংক কোম্পানি ооо банк",
@@ -275,7 +282,8 @@ class _NameFinder:
         key = self.tokens[index].key
         return (
             index in self.words.places
-            or key in _ROLE_WORDS
+            or (key in _ROLE_WORDS and key not in self.lexicon.names)  # صديقي, but صدیقی
+            or key in _NUMBER_WORDS  # "نجیب الله سه ماه پیش" (three months ago)
             or (key[:1] == "و" and key[1:] in _ROLE_WORDS)  # "وأختي" (and my sister)
             or index in self.words.common
             or key in _ORGANISATION_WORDS
@@ -408,7 +416,8 @@ class _NameFinder:
         for pattern, kind in ((_STRONG, "strong"), (_ROLE, "role"), (_WEAK, "weak")):
             for match in pattern.finditer(self.words.text):
                 index = self.words.index(match.end())
-                if self._organisation_next(self.words.index(match.start())):
+                before = self.words.index(match.start()) - 1
+                if before >= 0 and self.tokens[before].key in _ORGANISATION_WORDS:
                     continue  # "ایجنسی کا نام ...", "company name ..." name no person
                 if index < len(self.tokens) and self.tokens[index].start == match.end():
                     span = self._after_cue(index, kind)
@@ -588,7 +597,20 @@ class _NameFinder:
                 while index - first < 2 and self._capitalised_neighbour(first - 1, first):
                     first -= 1  # "Саидова Мадина Рахимовна"
                 last = index + 1 if self._capitalised_neighbour(index + 1, index + 1) else index
+                if last == index and self._initial(index + 1):
+                    last += 1  # "Олег Викторович К."
                 yield first, last
+
+    def _initial(self, index: int) -> bool:
+        """Whether word `index` is an initial: one capital letter and a full stop."""
+        if not (index < len(self.tokens) and self._joined(index)):
+            return False
+        token = self.tokens[index]
+        return (
+            len(token.text) == 1
+            and token.capitalised
+            and self.words.text[token.end : token.end + 1] == "."
+        )
 
     def _capitalised_neighbour(self, index: int, joined: int) -> bool:
         return (
