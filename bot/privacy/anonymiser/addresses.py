@@ -36,7 +36,8 @@ _NUMBERED_WORDS = (
     "общежитие общежитии общежития общага общаге общаги комната комнате комнаты ком. комн.",
     "комн zone sokak sok. sk. cadde caddesi cad. cd. kat daire d blok lorong jalan jln",
     "camp labour_camp labor_camp квартал кв-л lot int int. interno scala haus zimmer whg whg.",
-    "wohnung m. ул. офис офис. warehouse godown وارهاوس گودام کیمپ فلیټ عمارت ক্যাম্প রুম কক্ষ",
+    "لیبر_کیمپ wohnung m. ул. офис офис. warehouse godown وارهاوس گودام کیمپ فلیټ عمارت",
+    "ক্যাম্প রুম কক্ষ",
     "قسم_داخلي قسم_الداخلي way hostel dormitory ہاسٹل ہوسٹل سکتور вагончик вагон бытовка",
     "قطاع كرفان كرفانة مخيم غرفة مبنى حجرة اتاق کمره کوٹھری",
 )
@@ -225,6 +226,9 @@ def _address_units(words: Words) -> Iterator[_Unit]:
         if lookup_key(match.group(1)) in _SUFFIX_WITH_NUMBER and not match.group(2):
             continue  # Iraqi "فيز" (visas), but "حیات آباد فیز 3"
         start = _place_words_start(words, match.start(), limit=3, places=True)
+        before = words.index(match.start()) - 1
+        if start == match.start() and before >= 0 and _named_after_building(words, before):
+            start = words.tokens[before].start  # "Mall Road", "Bank Road", "Station Road"
         number = _HOUSE_NUMBER_BEFORE.search(text[:start])
         if start < match.start() or number:  # "Temple Road", "1923. Sokak"
             yield _Unit(number.start() if number else start, match.end(), strong=True)
@@ -245,6 +249,13 @@ def _address_units(words: Words) -> Iterator[_Unit]:
         yield _Unit(match.start(), match.end(), strong=False)
     for match in _SECTOR.finditer(text):
         yield _Unit(match.start(), match.end(), strong=False)
+
+
+def _named_after_building(words: Words, index: int) -> bool:
+    """Whether word `index` is a capitalised word for a building naming a street: "Mall Road"."""
+    token = words.tokens[index]
+    gap = words.text[token.end : token.end + 1]
+    return token.cased and token.capitalised and token.key in ADDRESS_WORDS and gap == " "
 
 
 def _is_place_word(words: Words, index: int, lowercase: bool, places: bool = False) -> bool:

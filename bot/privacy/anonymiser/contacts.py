@@ -29,6 +29,7 @@ _HANDLE_CUES = alternatives(
     "تلغرام تيليجرام انستاگرام انسٹاگرام انستغرام الانستغرام انستا سناب اسکایپ",
     "ইনস্টাগ্রাম টেলিগ্রাম স্কাইপ",
 )
+_HANDLE_CUE = folded_pattern(rf"(?<!\w)(?:{_HANDLE_CUES}|imo)(?!\w)")
 _HANDLE = folded_pattern(
     rf"(?<!\w)(?:{_HANDLE_CUES})\w*\s*(?:(?:id|account|handle|is|ہے|است|هو|:|-)\s*){{0,2}}"
     r"(?<![\w.@])([a-z][a-z0-9_.]{2,30}[a-z0-9])(?![\w@])"
@@ -36,6 +37,8 @@ _HANDLE = folded_pattern(
 # A word joined by an underscore or a dot and with a digit is a user name wherever it
 # stands ("shani.gujjar99"), as is a Skype name ("live:nadeem.khan_92").
 _SNAKE = re.compile(r"(?<![\w@.])[A-Za-z][A-Za-z0-9]*(?:[_.][A-Za-z0-9]+)+(?![\w@]|\.\w)")
+# A handle of three dotted parts or more after a cue such as "skype": "asim.javed.ksa".
+_DOTTED = re.compile(r"(?<![\w@.])[a-z][a-z0-9]+(?:\.[a-z0-9]{2,}){2,}(?![\w@]|\.\w)")
 _SKYPE = re.compile(r"(?<![\w@.])live:\.?[\w.-]*\w")
 
 
@@ -67,3 +70,5 @@ def username_findings(text: str) -> Iterator[Finding]:
         if any(c.isdigit() for c in name) and letters >= 4 and not is_money(text, *match.span()):
             yield Finding(match.start(), match.end(), "USERNAME")
     yield from (Finding(m.start(), m.end(), "USERNAME") for m in _SKYPE.finditer(text))
+    if _HANDLE_CUE.search(text):
+        yield from (Finding(m.start(), m.end(), "USERNAME") for m in _DOTTED.finditer(text))
