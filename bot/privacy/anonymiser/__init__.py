@@ -16,15 +16,19 @@ character for one, so that offsets found in the folded text hold in the original
   numbers, checked with `phonenumbers` for the regions people here write from and go to;
   a number next to a currency is a sum and stays;
 - addresses: parts such as "House No. 12", "کوچه ۸", "ул. Ленина", "গ্রাম: ...", "Temple
-  Road", joined into one address when only commas separate them; the district, province
-  or town that follows stays;
+  Road", "Room 12", "2nd floor", and the layouts of the places people go to ("Mahmutbey
+  Mah. 2435. Sok. No: 7", "Via Roma 23", "Kirchstrasse 12", "Jalan Ampang", "Way 3215"),
+  joined into one address when only commas separate them; the district, province or town
+  that follows stays;
 - names: words after a name cue ("my name is", "نام من", "меня зовут"), a relative or a
-  role ("my brother", "المهرب", "দালাল"), a title ("Haji", "حاجی", "মোঃ"), and words
-  found in the lists of given and family names in bot/privacy/names/<script>.txt. Places
-  and common words (names/places.txt, names/common-words.txt) are never names.
+  role ("my brother", "المهرب", "দালাল"), a title ("Haji", "حاجی", "মোঃ"), a sign-off
+  ("Thanks, Farid"), and words found in the lists of given and family names in
+  bot/privacy/names/<script>.txt (Cyrillic names also under their Latin spelling, Russian
+  case forms under their base). Places (also "ببغداد", "দুবাইয়ের", "в Самаре") and common
+  words (names/places.txt, names/common-words.txt) are never names.
 
 Where two findings overlap, the earlier kind in `combine.KINDS` wins and takes in the other.
-tests/data/anonymiser/dev.jsonl holds messages in each language to measure it on.
+tests/data/anonymiser/ holds labelled sets to measure it on (`mrcbot anonymise --score`).
 
 The modules: `text` (folding, digits, word patterns, `Finding`), `lexicon` (the word lists),
 `money`, `contacts` (e-mail, URLs, user names), `numbers`, `words` (a text's words),
