@@ -18,7 +18,7 @@ __all__ = ["name_findings"]
 _STRONG_CUES = alternatives(
     "my_name_is my_name's my_name_was name_is name_was name: named called i_am_called",
     "zma_num zama_num zma_noom zama_noom call_me mera_naam mera_nam mera_name meri_naam",
-    "mera_pura_naam ka_naam ka_nam ki_naam",
+    "mera_pura_naam ka_naam ka_nam ki_naam amar_nam amar_naam amr_nam",
     "ke_naam naam: naam_hai نام_من نامم اسمم اسم_من نامش اسمش نامشان به_نام بنام نام اسم",
     "زما_نوم نوم_یې نوم_مې نوم میرا_نام میرا_پورا_نام کا_نام کی_نام نام: اسمي اسمى اسمه اسمها",
     "الاسم اسم_صاحب_الحساب আমার_নাম নাম меня_зовут его_зовут её_зовут ее_зовут зовут имя",
@@ -85,7 +85,7 @@ def _cue_pattern(cues: str) -> re.Pattern[str]:
 # Cues that follow a name: "ګل زمان نومېږي" (is called Gul Zaman).
 _CUES_AFTER = folded_pattern(
     r"(?<!\w)(?:نومېږي|نومیږي|نومیږی|نومېږم|نومیږم|نامیده\s+می‌?شود|نام\s+دارد|کہلاتا|কহে|"
-    r"naam\s+(?:ki|ka|ke|se)|نام\s+(?:کی|کا|کے|سے)|نامی|নামের|নামে|নামক)(?!\w)"
+    r"naam\s+(?:ki|ka|ke|se)|نام\s+(?:کی|کا|کے|سے)|نامی|নামের|নামে|নামক|په\s+نوم|کے\s+نام)(?!\w)"
 )
 # Postpositions after a place in Roman Urdu, Urdu, Pashto, Bengali: "Turbat mein", "تربت میں".
 _LOCATIVES = lookup_keys("mein me main se say sy pe par tak میں سے تک پر کې কে তে থেকে")
@@ -136,7 +136,8 @@ _ORGANISATION_WORDS = lookup_keys(
     "international enterprises trading overseas manpower agency services corporation foundation",
     "university college school institute mosque masjid town road street market plaza colony",
     "traders trader contracting contractors construction recruiting recruitment estate recruit",
-    "srl llc gmbh fze fzco llp pvt inc manpower پاور مین‌پاور агентство",
+    "srl llc gmbh fze fzco llp pvt inc manpower پاور مین‌پاور агентство پوهنتون دانشگاه",
+    "جامعة جامعه embassy سفارت سفارة army police ministry department consulate court",
     "building tower bazaar chowk avenue sons office بانک بینک بنك مصرف شرکت کمپنی الشركة شركة",
     "ایجنسی للسفر للمقاولات للسياحة مؤسسة ٹریولز ٹریول ٹریولس انٹرپرائزز اوورسیز گروپ لمیٹڈ",
     "آژانس مؤسسه ট্রাভেলস এজেন্সি ওভারসিজ লিমিটেড গ্রুপ হাসপাতাল ব্যাংক কোম্পানি ооо банк",
@@ -252,7 +253,7 @@ class _NameFinder:
 
     def findings(self) -> Iterator[Finding]:
         spans = [*self._cued_spans(), *self._spans_before_cues(), *self._title_spans()]
-        spans += self._sign_off_spans()
+        spans += [*self._sign_off_spans(), *self._initial_spans()]
         spans += self._spans_before_titles()
         spans += [*self._listed_spans(), *self._patronymic_spans()]
         joined = list(self._coordinated(spans))
@@ -262,6 +263,10 @@ class _NameFinder:
         for first, last in spans:
             while self._joined(first) and self.tokens[first - 1].key in _STRICT_TITLES:
                 first -= 1  # "mr. chen wei", "Madam Saba"
+            while self._initial(last + 1):
+                last += 1  # "Рустам К."
+            while first > 0 and self._initial(first - 1) and self._joined(first):
+                first -= 1  # "W.M. Kusumawathi"
             end = self.tokens[last].end
             if len(self.tokens[last].text) == 1 and self.words.text[end : end + 1] == ".":
                 end += 1  # an initial: "Рустам Ш."
@@ -276,7 +281,9 @@ class _NameFinder:
         gap = self.words.gap_before(index)
         if gap.strip() == "":
             return "\n" not in gap
-        return gap.strip() == "." and self.tokens[index - 1].key in _ABBREVIATED_TITLES
+        before = self.tokens[index - 1]
+        initial = len(before.text) == 1 and before.capitalised  # "W.M. Kusumawathi"
+        return gap.strip() == "." and (before.key in _ABBREVIATED_TITLES or initial)
 
     def _stops(self, index: int) -> bool:
         key = self.tokens[index].key
@@ -288,7 +295,7 @@ class _NameFinder:
             or index in self.words.common
             or key in _ORGANISATION_WORDS
             or key in REGION_WORDS
-            or (key in _UNCASED_ADDRESS_WORDS and not self.tokens[index].cased)
+            or (key in _UNCASED_ADDRESS_WORDS and key not in self.lexicon.names)
             or key in _COPULAS
         )
 
@@ -395,6 +402,7 @@ class _NameFinder:
 
     def _sign_off_spans(self) -> Iterator[tuple[int, int]]:
         """The words that end a message after a sign-off, unless common words or places."""
+        yield from self._signature_spans()
         match = _SIGN_OFF.search(self.words.text)
         if not match:
             return
@@ -411,6 +419,31 @@ class _NameFinder:
         ]
         if all(self._joined(i) for i in words[1:]) and not stops:
             yield first, last
+
+    def _signature_spans(self) -> Iterator[tuple[int, int]]:
+        """A listed name alone at the end, after a full stop or on its own line: "... farhan"."""
+        last = len(self.tokens) - 1
+        if last < 1 or self._stops(last) or self._name_key(last) is None:
+            return
+        if not re.search(r"[.!?؟।۔\n]\s*$", self.words.gap_before(last)):
+            return
+        if re.fullmatch(r"[\s.!]*", self.words.text[self.tokens[last].end :]):
+            yield last, last
+
+    def _initial_spans(self) -> Iterator[tuple[int, int]]:
+        """Initials before a capitalised word that is no common word nor place: "W.M. Perera"."""
+        for index in range(len(self.tokens) - 1):
+            if not (self._initial(index) and (index == 0 or not self._initial(index - 1))):
+                continue
+            following = index + 1
+            while self._initial(following):
+                following += 1
+            if following - index < 2 and self._name_key(following) is None:
+                continue  # one initial only before a listed name: "A. Rahman"
+            if following < len(self.tokens) and self._joined(following):
+                token = self.tokens[following]
+                if token.capitalised and not token.text.isupper() and not self._stops(following):
+                    yield index, self._name_end(following, loose=False)
 
     def _cued_spans(self) -> Iterator[tuple[int, int]]:
         for pattern, kind in ((_STRONG, "strong"), (_ROLE, "role"), (_WEAK, "weak")):
@@ -579,7 +612,8 @@ class _NameFinder:
             return False
         run = range(first, last + 1)
         nisba = last > first and any(_is_surname(self.tokens[i].key) for i in run)
-        if not (nisba or any(self._clear(index) for index in run)):
+        compound = last > first and any(self._continuation(i) for i in run)  # شمس الرحمن
+        if not (nisba or compound or any(self._clear(index) for index in run)):
             return False
         opening = self.tokens[first]
         return not opening.cased or opening.capitalised or last > first
