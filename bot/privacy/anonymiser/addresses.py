@@ -37,7 +37,7 @@ _NUMBERED_WORDS = (
     "комн zone sokak sok. sk. cadde caddesi cad. cd. kat daire d blok lorong jalan jln",
     "camp labour_camp labor_camp квартал кв-л lot int int. interno scala haus zimmer whg whg.",
     "لیبر_کیمپ wohnung m. ул. офис офис. warehouse godown وارهاوس گودام کیمپ فلیټ عمارت",
-    "ক্যাম্প রুম কক্ষ",
+    "ক্যাম্প রুম কক্ষ লেবার_ক্যাম্প বিল্ডিং корп корп. сок. кат",
     "قسم_داخلي قسم_الداخلي way hostel dormitory ہاسٹل ہوسٹل سکتور вагончик вагон бытовка",
     "قطاع كرفان كرفانة مخيم غرفة مبنى حجرة اتاق کمره کوٹھری",
 )
@@ -54,11 +54,13 @@ _UNIT_NUMBER = (
     r"|(?-i:[A-HJ-Z])(?![\w-])"  # "Block B", and the letters' names in Urdu and Bengali
     r"|[0-9]+(?:এ|বি|সি|ডি|ই)(?![\w\u0980-\u09ff])"  # "৪বি" (4B)
     r"|[ابجدهوزحطیکلمنسعفصقرشتثخذضظغ](?!\w)"  # "قطاع ج", "بلاک ب"
+    r"|(?:اول|دوم|سوم|چهارم|پنجم|ششم|هفتم|هشتم|نهم|دهم|لومړی|دوهم|دریم|څلورم|پنځم)(?!\w)"
     r"|(?:اے|بی|سی|ڈی|ای|ایف|جی|ایچ|کے|ایل|ایم|این|پی|آر|ایس|ٹی|وی|ایکس|زیڈ)(?!\w)"
     r"|(?:এ|বি|সি|ডি|ই|এফ|জি|এইচ|কে|এল|এম|এন|পি|আর|এস|টি)(?![\w\u0980-\u09ff])"
 )
 _NUMBERED = folded_pattern(
-    rf"(?<!\w)(?:[وبلف]?(?:ال)?)?({alternatives(*_NUMBERED_WORDS)})(?!\w)\s*(?:({NUMBER_WORDS})\s*)?[:#.]?\s*"
+    rf"(?<!\w)(?:[وبلف]?(?:ال)?)?({alternatives(*_NUMBERED_WORDS)})(?:(?<=\.)|(?!\w))\s*"
+    rf"(?:({NUMBER_WORDS})\s*)?[:#.]?\s*"
     rf"({_UNIT_NUMBER})(?![\w/])"
 )
 _FLOOR = folded_pattern(
@@ -78,7 +80,7 @@ _NAMED_WORDS = (
     "mohalla muhalla village vill gaon goth mauza p.o. p.o po post_office street road lane",
     "mahalle mahallesi mah. mh. sokak sokağı sok. cadde caddesi cad. bulvarı blv. jalan jln",
     "жк gram lorong taman kawasan persiaran residensi asrama ж/м жилмассив массив",
-    "خلف مقابل جنب نزدیک پشت روبروی قریب سامنے پیچھے",
+    "خلف مقابل جنب نزدیک پشت روبروی قریب سامنے پیچھے جوار д. дер. деревня",
     "karte karta شهرک کارته ناحیة عمارة عماره بنایة برج مجمع محله محلہ محلة کوچه کوڅه کوچہ",
     "گلی زقاق سرک سړک شارع خیابان جاده قریه قرية کلی گاؤں گاوں ساحة میدان قرب نزد near",
     "opposite behind",
@@ -104,7 +106,7 @@ _SUFFIX_WORDS = (
     "tower complex centre center mall area nagar society phase проспект улица переулок шоссе",
     "бульвар проезд площадь набережная مینه ښارګوټی شهرک mahallesi mah. sokak sokağı sok. sk.",
     "ulitsa prospekt pereulok ko'chasi kuchasi caddesi cad. cd. bulvarı blv. ایریا ایریاز",
-    "boulevard blvd labour_camp labor_camp mansion",
+    "boulevard blvd labour_camp labor_camp mansion markaz بلیوارڈ স্ট্রিট мах. сок.",
     "manzil bhaban",
     "ম্যানশন ভবন মঞ্জিল",
     "فیز روڈ سٹریٹ مارکیٹ مارکیت بازار چوک کالونی ٹاؤن پلازہ ٹاور بلڈنگ سوسائٹی سڑک سرک سړک مارکېټ",
@@ -142,7 +144,10 @@ _LOOSE_NUMBER = re.compile(
     r"#[0-9]{2}-[0-9]{2,4}(?!\w)|(?<=[,،]\s)[0-9]{1,3}[a-zA-Z]?(?=\s*[,،])"
     r"|(?<!\w)(?i:no)[.:]?\s*[0-9]{1,4}[a-zA-Z]?(?:-[0-9]{1,4})?(?![\w/])"
     r"|(?<![\w-])(?:[A-ZÀ-ÞĀ-Ž][\w'’-]+\s+){1,3}[0-9]{1,4}[a-z]?(?=\s*[,،])"
+    r"|(?<=[,،]\s)[0-9]{4,6}(?=\s+[A-ZÀ-Þ])"  # a postcode before its town: "44137 Dortmund"
 )
+# Japanese house numbers, "2-14-5 Higashi": block, lot, house, and the quarter's name.
+_CHOME = re.compile(r"(?<![\w-])[0-9]{1,2}-[0-9]{1,2}-[0-9]{1,3}(?![\w-])(?:\s+[A-Z][a-z]+)?")
 # Islamabad sectors ("G-11/2"), only next to another part of an address.
 _SECTOR = re.compile(r"(?<![\w-])[A-IK-Z]-[0-9]{1,2}(?:/[0-9])?(?![\w/])")
 ADDRESS_WORDS = lookup_keys(*_NUMBERED_WORDS, *_NAMED_WORDS, *_SUFFIX_WORDS)
@@ -218,7 +223,10 @@ def _address_units(words: Words) -> Iterator[_Unit]:
         lowercase = keyword in _LOWERCASE_NAMED
         end = _place_words_end(words, match.end(), 3, lowercase, places=True)
         named = end > match.end()
-        strong = named and keyword not in _WEAK_NAMED
+        digits = re.search(r"[0-9]+$", text[:end]) if named else None
+        # A house number makes the name an address: "خیابان لیوبلینسکایا ۱۰۰", but not a sum.
+        numbered = digits is not None and not is_money(text, digits.start(), end)
+        strong = named and (keyword not in _WEAK_NAMED or numbered)
         number = _HOUSE_NUMBER_BEFORE.search(text[: match.start()]) if strong else None
         start = number.start() if number and not number.group().rstrip().endswith(",") else None
         yield _Unit(start or match.start(), end if named else match.end(1), strong)
@@ -243,6 +251,8 @@ def _address_units(words: Words) -> Iterator[_Unit]:
         if words.tokens[first].text.islower() and first + 1 in words.places:
             continue  # "via Turkey 3 times", but "Via Roma 23"
         yield _Unit(number.start() if number else match.start(), match.end(), strong=True)
+    for match in _CHOME.finditer(text):
+        yield _Unit(match.start(), match.end(), strong=match.end() > match.start() + 8)
     for match in _NUMBER_THEN_WORD.finditer(text):
         yield _Unit(match.start(), match.end(), strong=True)
     for match in _LOOSE_NUMBER.finditer(text):
@@ -290,6 +300,8 @@ def _place_words_end(
         gap = words.text[end : words.tokens[index].start]
         if not _WORD_GAP.fullmatch(gap) or (same_segment and gap.strip()):
             break
+        if taken and gap.strip():
+            break  # a house number ends the name: "خیابان لیوبلینسکایا ۱۰۰ زنگ زد"
         end = words.tokens[index].end
         taken += 1
         index += 1

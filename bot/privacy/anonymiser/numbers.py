@@ -50,7 +50,8 @@ _ID_CUES = alternatives(
     "পাসপোর্ট জন্ম_নিবন্ধন নিবন্ধন ভিসা паспорт паспорта паспортные инн снилс внж",
     "рвп патент патента патенту миграционная_карта миграционной_карты вид_на_жительство",
     "pnr booking_ref booking case case_no کیس كيس الدعوى دعوى قضية القضية fin duldung",
-    "الجنسية جنسية شهادة_الجنسية aufenthaltstitel card_no card_number asylum_card ausweis",
+    "fir پرونده دوسیه решения решение_суда дела дело court_case الجنسية جنسية",
+    "شهادة_الجنسية aufenthaltstitel card_no card_number asylum_card ausweis",
     "полис полиса пинфл pinfl жшшир jshshir jshshr jshir пин пинфл: личный_номер",
     "персональный_номер идентификационный_номер",
 )

@@ -138,6 +138,12 @@ LANGUAGES = ("en", "fa", "ps", "ur", "ur-latn", "bn", "ar", "ru")
             "company name Eurojobs Recruit SRL, 700 euro",
         ),
         ("skype pe add kren: asim.javed.ksa", "skype pe add kren: <USERNAME>"),
+        ("her name W.M. Kusumawathi, from Kandy", "her name <NAME>, from Kandy"),
+        ("mam plz call back 03214455667. farhan", "mam plz call back <PHONE>. <NAME>"),
+        ("از خوابگاه در خیابان لیوبلینسکایا ۱۰۰ زنگ زد", "از خوابگاه در <ADDRESS> زنگ زد"),
+        ("company ka address 2-14-5 Higashi hai", "company ka address <ADDRESS> hai"),
+        ("адрес Шеримхан мах., 1453 сок. №8 д.5, Анталья", "адрес <ADDRESS>, Анталья"),
+        ("FIR no 345/2024, номер решения суда 2-3456/2024", "FIR no <ID>, номер решения суда <ID>"),
         # Codes and user names
         (
             "skype: live:malik.usman_93, imo id: shani.gujjar99",
@@ -168,6 +174,7 @@ def test_anonymise_examples(text: str, expected: str) -> None:
         "I will take the road to Europe with 2 friends; I take vitamin D 3 times a day.",
         "I went via Turkey 3 times. The visa fee is 120000 rupees? Thanks, bye",
         "Is the E-9 visa or the H-2A better? JLPT N3, IELTS 6.5, fee Rs.5000, by road 25 lakh",
+        "I work for the U.S. Army. واحد يطلع فيز لـروسيا بـ٣٠٠٠ دولار",
         "Мой племянник попал в аварию в Самаре. أمي وأختي بالموصل، يريدون السفر بالسويد",
         "টেলিগ্রামে দুবাইয়ের চাকরির বিজ্ঞাপন দেয়",
     ],
@@ -194,7 +201,7 @@ def test_findings_are_in_order_without_overlaps() -> None:
 # --- The development sets --------------------------------------------------------------
 
 # The sets and the share of personal items each must have removed (tests/data/anonymiser/README.md).
-DEV_SETS = {"dev.jsonl": 0.99, "dev-2.jsonl": 0.93, "dev-3.jsonl": 0.98}
+DEV_SETS = {"dev.jsonl": 0.99, "dev-2.jsonl": 0.93, "dev-3.jsonl": 0.98, "dev-4.jsonl": 0.98}
 
 
 @pytest.mark.parametrize("name", DEV_SETS)
