@@ -118,10 +118,22 @@ def cmd_anonymise(settings: Settings, args: argparse.Namespace) -> int:
 
     if args.score:
         return _score_anonymiser(args.score, args.misses)
+    if args.refresh_words:
+        return _refresh_ordinary_words()
     for line in sys.stdin:
         ending = "\n" if line.endswith("\n") else ""
         sys.stdout.write(anonymise(line.rstrip("\n")) + ending)
     sys.stdout.flush()
+    return 0
+
+
+def _refresh_ordinary_words() -> int:
+    """Write the anonymiser's list of ordinary words from content/ and nlu/."""
+    from bot.privacy.anonymiser.ordinary import ORDINARY_WORDS, ordinary_words, render
+
+    words = ordinary_words([ROOT / "content", ROOT / "nlu"])
+    ORDINARY_WORDS.write_text(render(words), encoding="utf-8")
+    print(f"wrote {len(words)} words to {ORDINARY_WORDS.relative_to(ROOT)}")
     return 0
 
 
@@ -351,6 +363,11 @@ def _parser() -> argparse.ArgumentParser:
         "--score", type=Path, metavar="FILE", help="score a labelled set (JSON lines) instead"
     )
     anonymise.add_argument("--misses", action="store_true", help="with --score: list misses")
+    anonymise.add_argument(
+        "--refresh-words",
+        action="store_true",
+        help="regenerate the ordinary words (no names) from content/ and nlu/",
+    )
     anonymise.set_defaults(func=cmd_anonymise)
 
     purge = commands.add_parser("purge", help="remove data older than the retention period")

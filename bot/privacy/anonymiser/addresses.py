@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from bot.privacy.anonymiser.lexicon import load_lexicon
 from bot.privacy.anonymiser.money import is_money
 from bot.privacy.anonymiser.numbers import NUMBER_WORDS
 from bot.privacy.anonymiser.text import (
@@ -271,8 +272,10 @@ def _named_after_building(words: Words, index: int) -> bool:
 def _is_place_word(words: Words, index: int, lowercase: bool, places: bool = False) -> bool:
     """Whether word `index` can be part of the name of a street, a quarter or a village."""
     token = words.tokens[index]
+    small = token.cased and not token.capitalised  # "village says" is no village's name
     return not (
         index in words.common
+        or (small and token.key in load_lexicon().ordinary)
         or token.key in REGION_WORDS
         or token.key in ADDRESS_WORDS
         or (index in words.places and not places)

