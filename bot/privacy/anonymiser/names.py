@@ -19,6 +19,7 @@ _STRONG_CUES = alternatives(
     "my_name_is my_name's my_name_was name_is name_was name: named called i_am_called",
     "zma_num zama_num zma_noom zama_noom call_me mera_naam mera_nam mera_name meri_naam",
     "mera_pura_naam ka_naam ka_nam ki_naam amar_nam amar_naam amr_nam",
+    "nam-e nam-esh nam-am ismah ismi ismo zovut menya_zovut",
     "ke_naam naam: naam_hai نام_من نامم اسمم اسم_من نامش اسمش نامشان به_نام بنام نام اسم",
     "زما_نوم نوم_یې نوم_مې نوم میرا_نام میرا_پورا_نام کا_نام کی_نام نام: اسمي اسمى اسمه اسمها",
     "الاسم اسم_صاحب_الحساب আমার_নাম নাম меня_зовут его_зовут её_зовут ее_зовут зовут имя",
@@ -27,7 +28,7 @@ _STRONG_CUES = alternatives(
 # Cues after which a name may follow: "I am", "main", "من", "я", "আমি".
 _WEAK_CUES = alternatives(
     "i_am i'm im this_is it's_me main mai me mein myself من زه میں أنا انا я আমি dear hi",
-    "hello salam name ami ani za",
+    "hello salam name ami ani za ana آني اني man",
 )
 # Sign-offs, after which the words that end a message are a name: "Thanks, Farid", "-- Lola".
 _SIGN_OFF = folded_pattern(
@@ -40,6 +41,10 @@ _SIGN_OFF = folded_pattern(
 # Relatives and roles, after which a name may follow: "my brother", "برادرم", "المهرب".
 _ROLE_GROUPS = (
     "brother sister son daughter husband wife father mother dad mum mom abu abba ammi ami",
+    "wror wror-me khor khawand plar zoy lur pesar pesar-e pesaram bachem bacham dokhtar",
+    "shohar shohar-em shoharam kaka kaka-em madar padar baradar khahar brother-e ibni akhoya",
+    "akhooya akhi ukhti zawji abooya muzh syn doch brat sestra otec agenta chele meye bon",
+    "swami",
     "cousin uncle aunt nephew niece friend neighbour neighbor agent sub-agent recruiter",
     "driver teacher ustad ustaz استاد استاذ موټروان ډرایور راننده ڈرائیور السايق السائق سايق",
     "водитель ড্রাইভার bon vai",
@@ -72,7 +77,7 @@ _DARI_ROLES = (
     r"کارفرما|شریک|نامزد)(?:م|ش|ت|مان|تان|شان|ام|اش|یم|یش|‌ام|‌اش|‌یم|‌مان)?"
 )
 _CUE_TAIL = (
-    r"(?:\s+(?:is|was|named|called|name|mr\.?|من|ما|مې|یې|مو|است|ہے|کا|کی|ke|ka|ki|ji|"
+    r"(?:\s+(?:is|was|named|called|name|mr\.?|من|ما|مې|یې|مو|است|ہے|کا|کی|ke|ka|ki|ji|man|me|mi|"
     r"sahab|sahib|صاحب|جی|হলো|হল|এর)(?!\w))*"
 )
 
@@ -116,8 +121,8 @@ _STRICT_TITLES = lookup_keys(
 )
 _TITLES = _STRICT_TITLES | lookup_keys(
     "malik chaudhry chaudhary chaudhri ch raja mian sheikh shaikh syed sayed sayyid seyed mir",
-    "mullah ملا sardar sahibzada abu umm begum ملک چوہدری چودھری راجہ راجا میاں شیخ سید میر",
-    "سردار ابو",
+    "um bibi mullah ملا sardar sahibzada abu umm begum ملک چوہدری چودھری راجہ راجا میاں شیخ",
+    "سید میر سردار ابو",
     "ام بیگم استاد ustad ustaz শেখ আবু মীর সৈয়দ",
 )
 # Titles after a name: "Khurram bhai", "احمد جان", "রফিক সাহেব", "Ахмад ака".
@@ -141,7 +146,7 @@ _ORGANISATION_WORDS = lookup_keys(
     "international enterprises trading overseas manpower agency services corporation foundation",
     "university college school institute mosque masjid town road street market plaza colony",
     "traders trader contracting contractors construction recruiting recruitment estate recruit",
-    "srl llc gmbh fze fzco llp pvt inc manpower پاور مین‌پاور агентство پوهنتون دانشگاه",
+    "engineering srl llc gmbh fze fzco llp pvt inc manpower پاور مین‌پاور агентство پوهنتون دانشگاه",
     "جامعة جامعه embassy سفارت سفارة army police ministry department consulate court",
     "building tower bazaar chowk avenue sons office بانک بینک بنك مصرف شرکت کمپنی الشركة شركة",
     "ایجنسی للسفر للمقاولات للسياحة مؤسسة ٹریولز ٹریول ٹریولس انٹرپرائزز اوورسیز گروپ لمیٹڈ",
@@ -160,7 +165,8 @@ _VERB_LIKE = re.compile(
     "(?:می|نمی)..|.{2,}(?:ته|تها|تهم|وها|وهم|لها|لهم)$|(?:یگ|تگ|نگ|بال|لل|وال).."
 )
 _COPULAS = lookup_keys(
-    "hun hoon hu hon hai hain hy tha thi هستم استم هستیم است یم دی ده یو ہوں ہے ہیں تھا تھی"
+    "hun hoon hu hon hai hain hy tha thi هستم استم هستیم است یم دی ده یو ہوں ہے ہیں تھا تھی",
+    "hastom hastam hastum yam yem yum",
 )
 _NAME_PARTICLES = ("al", "el", "e", "i", "ul", "ud", "ur")
 # Compounds that are names whatever their other part: عبدالبصیر, Abdulwali, لطف‌الله, Nasrullah.
@@ -490,6 +496,8 @@ class _NameFinder:
     def _opens_name(self, first: int, kind: str) -> bool:
         """Whether word `first`, after a cue of `kind`, can begin a name."""
         token = self.tokens[first]
+        if len(token.text) > 1 and token.text.isupper() and not self._listed(first):
+            return False  # an acronym: "bhai ye HBL ka account"
         if kind == "strong" or self._listed(first):
             return True
         if token.cased and token.capitalised:
