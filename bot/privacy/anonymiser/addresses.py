@@ -38,6 +38,9 @@ _NUMBERED_WORDS = (
     "комн zone sokak sok. sk. cadde caddesi cad. cd. kat daire d blok lorong jalan jln",
     "camp labour_camp labor_camp квартал кв-л lot int int. interno scala haus zimmer whg whg.",
     "لیبر_کیمپ wohnung m. ул. офис офис. warehouse godown وارهاوس گودام کیمپ فلیټ عمارت",
+    "kv kv. dom korp korpus komnata komn. ofis obshchezhitie obshchezhitiye kuche kucha koocha",
+    "pelak dafter dokan container konteyner کانتینر کانټینر لیبر_کمپ کمپ مارکیټ شاپ",
+    "اسٹریٹ پلاٹ প্লট سكن_الطلاب سكن_العمال سكن zuqaq mahalla tabiq dar shari3 shari",
     "ক্যাম্প রুম কক্ষ লেবার_ক্যাম্প বিল্ডিং корп корп. сок. кат",
     "قسم_داخلي قسم_الداخلي way hostel dormitory ہاسٹل ہوسٹل سکتور вагончик вагон бытовка",
     "قطاع كرفان كرفانة مخيم غرفة مبنى حجرة اتاق کمره کوٹھری",
@@ -60,7 +63,7 @@ _UNIT_NUMBER = (
     r"|(?:এ|বি|সি|ডি|ই|এফ|জি|এইচ|কে|এল|এম|এন|পি|আর|এস|টি)(?![\w\u0980-\u09ff])"
 )
 _NUMBERED = folded_pattern(
-    rf"(?<!\w)(?:[وبلف]?(?:ال)?)?({alternatives(*_NUMBERED_WORDS)})(?:(?<=\.)|(?!\w))\s*"
+    rf"(?<!\w)(?:[وبلف]ـ?(?:ال)?|ال)?({alternatives(*_NUMBERED_WORDS)})(?:(?<=\.)|(?!\w))\s*"
     rf"(?:({NUMBER_WORDS})\s*)?[:#.]?\s*"
     rf"({_UNIT_NUMBER})(?![\w/])"
 )
@@ -79,6 +82,8 @@ _FLOOR = folded_pattern(
 # "Mohalla Qazi Khel", "کوچه لاله", "ул. Ленина", "গ্রাম: ...": a word for a place, its name.
 _NAMED_WORDS = (
     "mohalla muhalla village vill gaon goth mauza p.o. p.o po post_office street road lane",
+    "ul ul. ulitsa mkr mkr. mikrorayon khiaban-e khiaban sarak-e hay bnayat махалля махалла",
+    "مارکیت مارکیټ بلوار ولیتسا отель hotel",
     "mahalle mahallesi mah. mh. sokak sokağı sok. cadde caddesi cad. bulvarı blv. jalan jln",
     "жк gram lorong taman kawasan persiaran residensi asrama ж/м жилмассив массив",
     "خلف مقابل جنب نزدیک پشت روبروی قریب سامنے پیچھے جوار д. дер. деревня",
@@ -91,7 +96,7 @@ _NAMED_WORDS = (
     "мкр. мкр микрорайон площадь пл. проезд тупик кишлак село деревня аул",
 )
 _NAMED = folded_pattern(
-    rf"(?<!\w)(?:[وبلف]?ال)?({alternatives(*_NAMED_WORDS)})(?!\w)\s*[:.-]?\s*(?:the\s+)?"
+    rf"(?<!\w)(?:[وبلف]ـ?(?:ال)?|ال)?({alternatives(*_NAMED_WORDS)})(?!\w)\s*[:.-]?\s*(?:the\s+)?"
 )
 # Of these, the words that are also common words ("the road to Europe", "در سرک").
 _WEAK_NAMED = lookup_keys(
@@ -108,6 +113,8 @@ _SUFFIX_WORDS = (
     "бульвар проезд площадь набережная مینه ښارګوټی شهرک mahallesi mah. sokak sokağı sok. sk.",
     "ulitsa prospekt pereulok ko'chasi kuchasi caddesi cad. cd. bulvarı blv. ایریا ایریاز",
     "boulevard blvd labour_camp labor_camp mansion markaz بلیوارڈ স্ট্রিট мах. сок.",
+    "hotel ہوٹل هوتل هتل এস্টেট ডরমিটরি dormitory magu hingun goalhi سوکاک سوكاك",
+    "اسٹریٹ",
     "manzil bhaban",
     "ম্যানশন ভবন মঞ্জিল",
     "فیز روڈ سٹریٹ مارکیٹ مارکیت بازار چوک کالونی ٹاؤن پلازہ ٹاور بلڈنگ سوسائٹی سڑک سرک سړک مارکېټ",
