@@ -40,7 +40,8 @@ _NUMBERED_WORDS = (
     "لیبر_کیمپ wohnung m. ул. офис офис. warehouse godown وارهاوس گودام کیمپ فلیټ عمارت",
     "kv kv. dom korp korpus komnata komn. ofis obshchezhitie obshchezhitiye kuche kucha koocha",
     "pelak dafter dokan container konteyner کانتینر کانټینر لیبر_کمپ کمپ مارکیټ شاپ",
-    "اسٹریٹ پلاٹ প্লট سكن_الطلاب سكن_العمال سكن zuqaq mahalla tabiq dar shari3 shari",
+    "اسٹریٹ پلاٹ প্লট سكن_الطلاب سكن_العمال سكن_العاملات سكن zuqaq mahalla tabiq dar shari3",
+    "shari каб. кабинет pok. pokój section ولا مستودع অফিস ভিলা স্ট্রিট",
     "ক্যাম্প রুম কক্ষ লেবার_ক্যাম্প বিল্ডিং корп корп. сок. кат",
     "قسم_داخلي قسم_الداخلي way hostel dormitory ہاسٹل ہوسٹل سکتور вагончик вагон бытовка",
     "قطاع كرفان كرفانة مخيم غرفة مبنى حجرة اتاق کمره کوٹھری",
@@ -73,6 +74,7 @@ _FLOOR = folded_pattern(
     r"|(?<!\w)(?:منزل|طبقه|پوړ)\s+(?:اول|دوم|سوم|چهارم|پنجم|لومړی|دوهم|دریم|څلورم)(?!\w)"
     r"|(?<!\w)(?:پہلی|دوسری|تیسری|چوتھی|پانچویں|چھٹی|ساتویں|آٹھویں|[0-9]+(?:ویں|وی|ی))\s+منزل(?!\w)"
     r"|(?<!\w)(?:[0-9]+\.?\s*(?:OG|Stock|Etage|Obergeschoss)|[0-9]+(?:os|o|η|ος)?\s+orofos)(?!\w)"
+    r"|(?<!\w)[0-9]+º\s*(?:Esq|Dto|Dt|Frente|andar)\.?"
     r"|(?<!\w)[وبلف]?الطابق\s+\w+|(?<!\w)[0-9]+(?:-?(?:й|ий|ой|ом|ем)|য়|ম|র্থ|তম|ষ্ঠ)?\s*"
     r"(?:этаж|этаже|তলা|তলায়)(?!\w)"
     r"|(?<!\w)(?:নিচ|প্রথম|দ্বিতীয়|তৃতীয়|চতুর্থ|পঞ্চম)\s+তলা"
@@ -83,7 +85,7 @@ _FLOOR = folded_pattern(
 _NAMED_WORDS = (
     "mohalla muhalla village vill gaon goth mauza p.o. p.o po post_office street road lane",
     "ul ul. ulitsa mkr mkr. mikrorayon khiaban-e khiaban sarak-e hay bnayat махалля махалла",
-    "مارکیت مارکیټ بلوار ولیتسا отель hotel",
+    "مارکیت مارکیټ بلوار ولیتسا отель hotel پلازه building",
     "mahalle mahallesi mah. mh. sokak sokağı sok. cadde caddesi cad. bulvarı blv. jalan jln",
     "жк gram lorong taman kawasan persiaran residensi asrama ж/м жилмассив массив",
     "خلف مقابل جنب نزدیک پشت روبروی قریب سامنے پیچھے جوار д. дер. деревня",
@@ -101,7 +103,7 @@ _NAMED = folded_pattern(
 # Of these, the words that are also common words ("the road to Europe", "در سرک").
 _WEAK_NAMED = lookup_keys(
     "street road lane near opposite behind سرک سړک جاده خیابان گلی ساحة میدان قرب نزد রোড সড়ক",
-    "خلف مقابل جنب نزدیک پشت روبروی قریب سامنے پیچھے taman",
+    "خلف مقابل جنب نزدیک پشت روبروی قریب سامنے پیچھے taman building",
     "ব্লক بلاک فیز ناحیه ناحیہ",
 )
 # Roman Urdu writes the names of places in small letters: "mohalla islampura".
@@ -113,7 +115,7 @@ _SUFFIX_WORDS = (
     "бульвар проезд площадь набережная مینه ښارګوټی شهرک mahallesi mah. sokak sokağı sok. sk.",
     "ulitsa prospekt pereulok ko'chasi kuchasi caddesi cad. cd. bulvarı blv. ایریا ایریاز",
     "boulevard blvd labour_camp labor_camp mansion markaz بلیوارڈ স্ট্রিট мах. сок.",
-    "hotel ہوٹل هوتل هتل এস্টেট ডরমিটরি dormitory magu hingun goalhi سوکاک سوكاك",
+    "hotel ہوٹل هوتل هتل এস্টেট ডরমিটরি বিল্ডিং dormitory magu hingun goalhi سوکاک سوكاك",
     "اسٹریٹ",
     "manzil bhaban",
     "ম্যানশন ভবন মঞ্জিল",

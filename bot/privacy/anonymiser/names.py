@@ -19,7 +19,8 @@ _STRONG_CUES = alternatives(
     "my_name_is my_name's my_name_was name_is name_was name: named called i_am_called",
     "zma_num zama_num zma_noom zama_noom call_me mera_naam mera_nam mera_name meri_naam",
     "mera_pura_naam ka_naam ka_nam ki_naam amar_nam amar_naam amr_nam",
-    "nam-e nam-esh nam-am ismah ismi ismo zovut menya_zovut",
+    "nam-e nam-esh nam-am ismah ismi ismo zovut menya_zovut title ٹائٹل টাইটেল المدعو",
+    "المدعوة",
     "ke_naam naam: naam_hai نام_من نامم اسمم اسم_من نامش اسمش نامشان به_نام بنام نام اسم",
     "زما_نوم نوم_یې نوم_مې نوم میرا_نام میرا_پورا_نام کا_نام کی_نام نام: اسمي اسمى اسمه اسمها",
     "الاسم اسم_صاحب_الحساب আমার_নাম নাম меня_зовут его_зовут её_зовут ее_зовут зовут имя",
@@ -27,9 +28,10 @@ _STRONG_CUES = alternatives(
 )
 # Cues after which a name may follow: "I am", "main", "من", "я", "আমি".
 _WEAK_CUES = alternatives(
-    "i_am i'm im this_is it's_me main mai me mein myself من زه میں أنا انا я আমি dear hi",
-    "hello salam name ami ani za ana آني اني man",
+    "main mai me mein من زه میں أنا انا я আমি dear hi hello salam name ami za man",
 )
+# Weak cues that can only mean "I am": "I'm Roza from Bishkek".
+_SELF_CUES = alternatives("i_am i'm im this_is it's_me myself ana ani آني اني")
 # Sign-offs, after which the words that end a message are a name: "Thanks, Farid", "-- Lola".
 _SIGN_OFF = folded_pattern(
     r"(?:(?<!\w)(?:thanks|thank\s+you|thanks\s+a\s+lot|regards|best\s+regards|kind\s+regards|"
@@ -107,13 +109,14 @@ _UNCASED_ADDRESS_WORDS = frozenset(
 )
 _STRONG = _cue_pattern(_STRONG_CUES)
 _WEAK = _cue_pattern(_WEAK_CUES)
+_SELF = _cue_pattern(_SELF_CUES)
 _ROLE = _cue_pattern(f"{_ROLE_CUES}|{_DARI_ROLES}")
 # Titles before a name. Strict ones always stand before a name; the others only before a
 # known name or a capitalised word, since they are also words ("malik" is an employer).
 _STRICT_TITLES = lookup_keys(
     "haji hajji alhaj alhaji al-haj mr mrs ms md mohd mst mosammat janab maulana maulvi mawlawi",
     "qari engr eng dr doctor engineer حاجی حاجي الحاج الحاجة الحجي آقای آقا جناب مولوی",
-    "madam madame miss حجي کاک كاك kak মিস্টার مسٹر مسز مستر",
+    "madam madame miss حجي کاک كاك kak মিস্টার مسٹر مسز مستر пан пани",
     "مولانا قاری الشیخ انجنیر انجینئر مهندس داکتر دکتور الدكتور دکتر ڈاکٹر ډاکټر ډاکتر",
     "ডাঃ ডা ডাক্তার ইঞ্জিনিয়ার доктор advocate adv barrister prof professor capt captain",
     "major colonel inspector ایڈووکیٹ پروفیسر کپتان استاذ الأستاذ الاستاذ المحامي",
@@ -147,7 +150,8 @@ _ORGANISATION_WORDS = lookup_keys(
     "university college school institute mosque masjid town road street market plaza colony",
     "traders trader contracting contractors construction recruiting recruitment estate recruit",
     "engineering srl llc gmbh fze fzco llp pvt inc manpower پاور مین‌پاور агентство پوهنتون دانشگاه",
-    "جامعة جامعه embassy سفارت سفارة army police ministry department consulate court",
+    "এজেন্সির কোম্পানির অফিসের جامعة جامعه embassy سفارت سفارة army police ministry",
+    "department consulate court",
     "building tower bazaar chowk avenue sons office بانک بینک بنك مصرف شرکت کمپنی الشركة شركة",
     "ایجنسی للسفر للمقاولات للسياحة مؤسسة ٹریولز ٹریول ٹریولس انٹرپرائزز اوورسیز گروپ لمیٹڈ",
     "آژانس مؤسسه ট্রাভেলস এজেন্সি ওভারসিজ লিমিটেড গ্রুপ হাসপাতাল ব্যাংক কোম্পানি ооо банк",
@@ -440,14 +444,28 @@ class _NameFinder:
             yield first, last
 
     def _signature_spans(self) -> Iterator[tuple[int, int]]:
-        """A listed name alone at the end, after a full stop or on its own line: "... farhan"."""
+        """A message's last line or sentence that is a listed name: "... farhan".
+
+        A town or a role may follow after a comma: "Hajra, Sialkot", "Dilnoza Tursunova, mother".
+        """
         last = len(self.tokens) - 1
-        if last < 1 or self._stops(last) or self._name_key(last) is None:
+        comma = re.search(r"[,،]\s*\w+[\s.!]*$", self.words.text)
+        if comma and last > 0 and (last in self.words.places or self._stops(last)):
+            last -= 1  # ", Sialkot", ", mother"
+            if self.words.text[self.tokens[last].end : comma.start()].strip():
+                return
+        first = last
+        while first > 0 and last - first < 2 and self._joined(first):
+            first -= 1
+        while first < last and not re.search(r"[.!?؟।۔\n/]\s*$", self.words.gap_before(first)):
+            first += 1
+        opening = re.search(r"[.!?؟।۔\n/]\s*$", self.words.gap_before(first)) if first else None
+        if not opening or self._name_key(first) is None:
             return
-        if not re.search(r"[.!?؟।۔\n]\s*$", self.words.gap_before(last)):
+        if any(self._stops(i) for i in range(first, last + 1)):
             return
-        if re.fullmatch(r"[\s.!]*", self.words.text[self.tokens[last].end :]):
-            yield last, last
+        if comma or re.fullmatch(r"[\s.!]*", self.words.text[self.tokens[last].end :]):
+            yield first, last
 
     def _initial_spans(self) -> Iterator[tuple[int, int]]:
         """Initials before a capitalised word that is no common word nor place: "W.M. Perera"."""
@@ -465,7 +483,8 @@ class _NameFinder:
                     yield index, self._name_end(following, loose=False)
 
     def _cued_spans(self) -> Iterator[tuple[int, int]]:
-        for pattern, kind in ((_STRONG, "strong"), (_ROLE, "role"), (_WEAK, "weak")):
+        cues = ((_STRONG, "strong"), (_ROLE, "role"), (_SELF, "self"), (_WEAK, "weak"))
+        for pattern, kind in cues:
             for match in pattern.finditer(self.words.text):
                 index = self.words.index(match.end())
                 before = self.words.index(match.start()) - 1
@@ -502,9 +521,12 @@ class _NameFinder:
             return True
         if token.cased and token.capitalised:
             alone = first + 1 >= len(self.tokens) or not self._joined(first + 1)
+            # "I'm Roza from Bishkek", but "Germany mein Ausbildung ho sakti hai"
+            closed = kind == "self" and not alone and first + 1 in self.words.common
             return (
                 kind == "role"
                 or alone
+                or closed
                 or (self.tokens[first + 1].capitalised and not self._stops(first + 1))
             )
         next_continues = self._joined(first + 1) and self._continuation(first + 1)
@@ -618,8 +640,23 @@ class _NameFinder:
                 last += 1
             if self._accept_run(index, last):
                 last = self._extend_run(index, last)
-                yield index, last
+                yield self._given_name_before(index), last
             index = last + 1
+
+    def _given_name_before(self, first: int) -> int:
+        """Take in an unlisted given name before a family name: "Мавлюда Ахмедова"."""
+        before = first - 1
+        if not (self._joined(first) and _is_surname(self.tokens[first].key)):
+            return first
+        token = self.tokens[before]
+        if (
+            token.cased
+            and token.capitalised
+            and not self._stops(before)
+            and before not in self.words.common
+        ):
+            return before
+        return first
 
     def _run_word(self, index: int) -> bool:
         if self._stops(index):

@@ -36,7 +36,7 @@ _ACCOUNT_CUES = alternatives(
 )
 _ACCOUNT = folded_pattern(
     rf"(?<!\w)(?:{_ACCOUNT_CUES})[\s.:#-]*{_FILLER}{{0,5}}?"
-    rf"({_D}(?:[ -]?{_D}){{5,29}})(?![\d])"
+    rf"({_D}(?:[ .-]?{_D}){{5,29}})(?![\d])"
 )
 _ID_CUES = alternatives(
     "passport pasport passport_no cnic nicop nic nid national national_id id_card id identity",
@@ -50,7 +50,8 @@ _ID_CUES = alternatives(
     "পাসপোর্ট জন্ম_নিবন্ধন নিবন্ধন ভিসা паспорт паспорта паспортные инн снилс внж",
     "рвп патент патента патенту миграционная_карта миграционной_карты вид_на_жительство",
     "pnr booking_ref booking case case_no کیس كيس الدعوى دعوى قضية القضية fin duldung",
-    "fir پرونده دوسیه решения решение_суда дела дело court_case الجنسية جنسية",
+    "pnr брони бронь бронирования бронировании بکینګ بکینگ بوکنگ reservation قضیې قضیه معاملة",
+    "المعاملة fir پرونده دوسیه решения решение_суда дела дело court_case الجنسية جنسية",
     "شهادة_الجنسية aufenthaltstitel card_no card_number asylum_card ausweis",
     "полис полиса пинфл pinfl жшшир jshshir jshshr jshir пин пинфл: личный_номер",
     "персональный_номер идентификационный_номер",
@@ -79,6 +80,15 @@ _ID_FORMS = [
     # Passports and ID cards: one or two capitals, 6 to 9 digits (AB1234567, P01234567).
     re.compile(rf"\b[A-Z]{{1,2}}{_D}{{6,9}}\b"),
     re.compile(rf"\b[A-Z]{{2}} {_D}{{7}}\b"),  # "AA 1234567", Central Asian passports
+    # References of parts joined by slashes or dashes: "UK/SW/2024/8812", "P-RM/L/N/2024/1234".
+    re.compile(
+        r"(?<![\w/-])(?=[A-Z0-9/-]*[A-Z])(?=(?:[A-Z/-]*[0-9]){4})"
+        r"[A-Z0-9]{1,6}(?:[/-][A-Z0-9]{1,8}){2,}(?![\w/-])"
+    ),
+    # A paper tazkira: volume, page and register ("جلد ۱۲، صفحه ۴۵، ثبت ۶۷۸۹").
+    folded_pattern(
+        rf"(?<!\w)جلد\s*{_D}+[،,]?\s*صفحه\s*{_D}+(?:[،,]?\s*(?:ثبت|نمبر|شماره)\s*{_D}+)?"
+    ),
     # Sri Lankan old NIC: 9 digits and V or X.
     re.compile(rf"\b{_D}{{9}}[VvXx]\b"),
     # Singapore FIN and NRIC: a letter, 7 digits, a letter.

@@ -145,6 +145,17 @@ LANGUAGES = ("en", "fa", "ps", "ur", "ur-latn", "bn", "ar", "ru")
         ("company ka address 2-14-5 Higashi hai", "company ka address <ADDRESS> hai"),
         ("адрес Шеримхан мах., 1453 сок. №8 д.5, Анталья", "адрес <ADDRESS>, Анталья"),
         ("FIR no 345/2024, номер решения суда 2-3456/2024", "FIR no <ID>, номер решения суда <ID>"),
+        ("ref UK/SW/2024/8812, تذکره: جلد ۱۲، صفحه ۴۵، ثبت ۶۷۸۹", "ref <ID>, تذکره: <ID>"),
+        (
+            "I'm Roza from Bishkek, my husband is in Korea",
+            "I'm <NAME> from Bishkek, my husband is in Korea",
+        ),
+        ("10 din ho gaye. Hajra, Sialkot", "10 din ho gaye. <NAME>, Sialkot"),
+        ("Моя мама Мавлюда Ахмедова 65 лет", "Моя мама <NAME> 65 лет"),
+        ("salam, man fereshta hastom az herat", "salam, man <NAME> hastom az herat"),
+        ("zama wror Rahim Gul pa Iran ki niwul shawe", "zama wror <NAME> pa Iran ki niwul shawe"),
+        ("address: Khiaban-e Tabarsi, Kuche 18, Pelak 22.", "address: <ADDRESS>."),
+        ("He lived at ul. Profsoyuznaya 98, kv. 17.", "He lived at <ADDRESS>."),
         # Codes and user names
         (
             "skype: live:malik.usman_93, imo id: shani.gujjar99",
@@ -176,6 +187,8 @@ def test_anonymise_examples(text: str, expected: str) -> None:
         "I went via Turkey 3 times. The visa fee is 120000 rupees? Thanks, bye",
         "Is the E-9 visa or the H-2A better? JLPT N3, IELTS 6.5, fee Rs.5000, by road 25 lakh",
         "I work for the U.S. Army. واحد يطلع فيز لـروسيا بـ٣٠٠٠ دولار",
+        "Germany mein Ausbildung ho sakti hai? bhai ye HBL ka account hai",
+        "که ستونزه وي ۱۱۹ ته زنګ ووهم؟ زه اوس په کوټه کې یم.",
         "Мой племянник попал в аварию в Самаре. أمي وأختي بالموصل، يريدون السفر بالسويد",
         "টেলিগ্রামে দুবাইয়ের চাকরির বিজ্ঞাপন দেয়",
     ],
@@ -202,7 +215,14 @@ def test_findings_are_in_order_without_overlaps() -> None:
 # --- The development sets --------------------------------------------------------------
 
 # The sets and the share of personal items each must have removed (tests/data/anonymiser/README.md).
-DEV_SETS = {"dev.jsonl": 0.99, "dev-2.jsonl": 0.93, "dev-3.jsonl": 0.98, "dev-4.jsonl": 0.98}
+DEV_SETS = {
+    "dev.jsonl": 0.99,
+    "dev-2.jsonl": 0.94,
+    "dev-3.jsonl": 0.98,
+    "dev-4.jsonl": 0.98,
+    "dev-5.jsonl": 0.95,
+    "dev-6.jsonl": 0.95,
+}
 
 
 @pytest.mark.parametrize("name", DEV_SETS)
