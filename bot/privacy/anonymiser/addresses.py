@@ -11,6 +11,7 @@ from bot.privacy.anonymiser.money import is_money
 from bot.privacy.anonymiser.numbers import NUMBER_WORDS
 from bot.privacy.anonymiser.text import (
     IGNORECASE,
+    LETTER,
     Finding,
     alternatives,
     folded_pattern,
@@ -41,11 +42,13 @@ _NUMBERED_WORDS = (
     "kv kv. dom korp korpus komnata komn. ofis obshchezhitie obshchezhitiye kuche kucha koocha",
     "pelak dafter dokan container konteyner کانتینر کانټینر لیبر_کمپ کمپ مارکیټ شاپ",
     "اسٹریٹ پلاٹ প্লট سكن_الطلاب سكن_العمال سكن_العاملات سكن zuqaq mahalla tabiq dar shari3",
-    "shari каб. кабинет pok. pokój section ولا مستودع অফিস ভিলা স্ট্রিট",
+    "shari каб. кабинет pok. pokój section ولا مستودع অফিস ভিলা স্ট্রিট روم کوټه",
     "ক্যাম্প রুম কক্ষ লেবার_ক্যাম্প বিল্ডিং корп корп. сок. кат",
     "قسم_داخلي قسم_الداخلي way hostel dormitory ہاسٹل ہوسٹل سکتور вагончик вагон бытовка",
     "قطاع كرفان كرفانة مخيم غرفة مبنى حجرة اتاق کمره کوٹھری",
 )
+# Of these, the words that are also places or words need a number with digits.
+_WITH_DIGITS = lookup_keys("کوټه روم")
 # Of these, the words that are also common words need "no." or another part of an address.
 _WEAK_NUMBERED = lookup_keys(
     "house office shop building ghar chak phase unit room villa",
@@ -54,9 +57,9 @@ _WEAK_NUMBERED = lookup_keys(
     "غرفة اتاق کمره way",
 )
 _UNIT_NUMBER = (
-    r"(?:[A-Z]-?)?[0-9]+(?:[A-Z](?!\w))?(?:[/-](?:[A-Z0-9]+|[^\W\d_]{1,3}(?!\w)))*"
+    rf"(?:[A-Z]-?)?[0-9]+(?:[A-Z](?!\w))?(?:[/-](?:[A-Z0-9]+|{LETTER}{{1,4}}(?!\w)))*"
     r"(?:\s[A-Z]{1,2}\b(?!\s*[:#])|(?:\s[ابجدهوزحطیکلمنسعفصقرشت](?!\w)){1,2})?"
-    r"|(?-i:[A-HJ-Z])(?![\w-])"  # "Block B", and the letters' names in Urdu and Bengali
+    r"|(?-i:[A-HJ-ZА-ЯЁ])(?![\w-])"  # "Block B", "корпус Б", the letters' names in Urdu, Bengali
     r"|[0-9]+(?:এ|বি|সি|ডি|ই)(?![\w\u0980-\u09ff])"  # "৪বি" (4B)
     r"|[ابجدهوزحطیکلمنسعفصقرشتثخذضظغ](?!\w)"  # "قطاع ج", "بلاک ب"
     r"|(?:اول|دوم|سوم|چهارم|پنجم|ششم|هفتم|هشتم|نهم|دهم|لومړی|دوهم|دریم|څلورم|پنځم)(?!\w)"
@@ -74,7 +77,7 @@ _FLOOR = folded_pattern(
     r"|(?<!\w)(?:منزل|طبقه|پوړ)\s+(?:اول|دوم|سوم|چهارم|پنجم|لومړی|دوهم|دریم|څلورم)(?!\w)"
     r"|(?<!\w)(?:پہلی|دوسری|تیسری|چوتھی|پانچویں|چھٹی|ساتویں|آٹھویں|[0-9]+(?:ویں|وی|ی))\s+منزل(?!\w)"
     r"|(?<!\w)(?:[0-9]+\.?\s*(?:OG|Stock|Etage|Obergeschoss)|[0-9]+(?:os|o|η|ος)?\s+orofos)(?!\w)"
-    r"|(?<!\w)[0-9]+º\s*(?:Esq|Dto|Dt|Frente|andar)\.?"
+    r"|(?<!\w)[0-9]+º\s*(?:Esq|Dto|Dt|Frente|andar|[0-9]+ª)\.?"
     r"|(?<!\w)[وبلف]?الطابق\s+\w+|(?<!\w)[0-9]+(?:-?(?:й|ий|ой|ом|ем)|য়|ম|র্থ|তম|ষ্ঠ)?\s*"
     r"(?:этаж|этаже|তলা|তলায়)(?!\w)"
     r"|(?<!\w)(?:নিচ|প্রথম|দ্বিতীয়|তৃতীয়|চতুর্থ|পঞ্চম)\s+তলা"
@@ -85,7 +88,8 @@ _FLOOR = folded_pattern(
 _NAMED_WORDS = (
     "mohalla muhalla village vill gaon goth mauza p.o. p.o po post_office street road lane",
     "ul ul. ulitsa mkr mkr. mikrorayon khiaban-e khiaban sarak-e hay bnayat махалля махалла",
-    "مارکیت مارکیټ بلوار ولیتسا отель hotel پلازه building",
+    "مارکیت مارکیټ بلوار ولیتسا отель hotel پلازه building پوسته_خانه پوستخانه ڈاکخانہ",
+    "لیبر_کیمپ labour_camp общежитие",
     "mahalle mahallesi mah. mh. sokak sokağı sok. cadde caddesi cad. bulvarı blv. jalan jln",
     "жк gram lorong taman kawasan persiaran residensi asrama ж/м жилмассив массив",
     "خلف مقابل جنب نزدیک پشت روبروی قریب سامنے پیچھے جوار д. дер. деревня",
@@ -107,7 +111,9 @@ _WEAK_NAMED = lookup_keys(
     "ব্লক بلاک فیز ناحیه ناحیہ",
 )
 # Roman Urdu writes the names of places in small letters: "mohalla islampura".
-_LOWERCASE_NAMED = lookup_keys("mohalla muhalla gaon goth mauza gali galli gram village")
+_LOWERCASE_NAMED = lookup_keys(
+    "mohalla muhalla gaon goth mauza gali galli gram village post_office"
+)
 # "Temple Road", "مدینہ مارکیٹ", "شهر نو سړک": a name, then a word for a street or a building.
 _SUFFIX_WORDS = (
     "road rd street st lane avenue ave plaza market bazaar bazar chowk colony town building",
@@ -115,7 +121,7 @@ _SUFFIX_WORDS = (
     "бульвар проезд площадь набережная مینه ښارګوټی شهرک mahallesi mah. sokak sokağı sok. sk.",
     "ulitsa prospekt pereulok ko'chasi kuchasi caddesi cad. cd. bulvarı blv. ایریا ایریاز",
     "boulevard blvd labour_camp labor_camp mansion markaz بلیوارڈ স্ট্রিট мах. сок.",
-    "hotel ہوٹل هوتل هتل এস্টেট ডরমিটরি বিল্ডিং dormitory magu hingun goalhi سوکاک سوكاك",
+    "hotel ہوٹل هوتل هتل এস্টেট ডরমিটরি বিল্ডিং ودانۍ ودانی dormitory magu hingun goalhi سوکاک سوكاك",
     "اسٹریٹ",
     "manzil bhaban",
     "ম্যানশন ভবন মঞ্জিল",
@@ -156,6 +162,11 @@ _LOOSE_NUMBER = re.compile(
     r"|(?<![\w-])(?:[A-ZÀ-ÞĀ-Ž][\w'’-]+\s+){1,3}[0-9]{1,4}[a-z]?(?=\s*[,،])"
     r"|(?<=[,،]\s)[0-9]{4,6}(?=\s+[A-ZÀ-Þ])"  # a postcode before its town: "44137 Dortmund"
 )
+# The number before the word, as Pashto and Urdu say it: "۱۵ نمبر دوکان" (shop number 15).
+_NUMBER_FIRST = folded_pattern(
+    r"(?<![\w/])[0-9]{1,5}\s*(?:نمبر|نمبره|شمېره|no\.?)\s*"
+    r"(?:دوکان|دکان|کور|مکان|کوټه|دفتر|اتاق|کمره|گھر|shop|house|room|office)(?!\w)"
+)
 # Japanese house numbers, "2-14-5 Higashi": block, lot, house, and the quarter's name.
 _CHOME = re.compile(r"(?<![\w-])[0-9]{1,2}-[0-9]{1,2}-[0-9]{1,3}(?![\w-])(?:\s+[A-Z][a-z]+)?")
 # Islamabad sectors ("G-11/2"), only next to another part of an address.
@@ -164,7 +175,7 @@ ADDRESS_WORDS = lookup_keys(*_NUMBERED_WORDS, *_NAMED_WORDS, *_SUFFIX_WORDS)
 # Districts, provinces: an address ends before them, since a region stays.
 REGION_WORDS = lookup_keys(
     "tehsil tehseel tahsil zila zilla district distt province city thana upazila",
-    "تحصیل ضلع صوبہ صوبه ولسوالی ولسوالۍ ولسوالي ولایت ولايت قضاء محافظة",
+    "تحصیل ضلع صوبہ صوبه ولسوالی ولسوالۍ ولسوالي ولایت ولايت قضاء محافظة ناحية ناحیه ناحیې",
     "উপজেলা জেলা থানা বিভাগ г город область обл район р-н край республика",
 )
 # Words before a neighbourhood's name that end it: "I live in Karte Se, Street 4".
@@ -224,6 +235,8 @@ def _address_units(words: Words) -> Iterator[_Unit]:
     for match in _NUMBERED.finditer(text):
         if is_money(text, *match.span(3)):
             continue  # "by road 25 lakh"
+        if lookup_key(match.group(1)) in _WITH_DIGITS and not re.search("[0-9]", match.group(3)):
+            continue  # "په کوټه کې" is in Quetta, "کوټه ۴۰۳" a room
         weak = lookup_key(match.group(1)) in _WEAK_NUMBERED and not match.group(2)
         yield _Unit(match.start(), match.end(), strong=not weak)
     for match in _FLOOR.finditer(text):
@@ -261,6 +274,8 @@ def _address_units(words: Words) -> Iterator[_Unit]:
         if words.tokens[first].text.islower() and first + 1 in words.places:
             continue  # "via Turkey 3 times", but "Via Roma 23"
         yield _Unit(number.start() if number else match.start(), match.end(), strong=True)
+    for match in _NUMBER_FIRST.finditer(text):
+        yield _Unit(match.start(), match.end(), strong=True)
     for match in _CHOME.finditer(text):
         yield _Unit(match.start(), match.end(), strong=match.end() > match.start() + 8)
     for match in _NUMBER_THEN_WORD.finditer(text):
@@ -364,8 +379,9 @@ def _opens_quarter(words: Words, index: int, gap: str) -> bool:
 
 def _closes_quarter(words: Words, index: int, gap: str) -> bool:
     """Whether `gap` and word `index` after a quarter's name end it: "..., Lahore", "... mein"."""
-    if index >= len(words):
-        return False
+    if index >= len(words):  # "..., منزل 33، جليب الشيوخ" at the end, in scripts without capitals
+        last = words.tokens[-1]
+        return not gap.strip(" .।۔") and not last.cased
     token = words.tokens[index]
     if not gap.strip(" "):
         return index in words.common or token.key in REGION_WORDS

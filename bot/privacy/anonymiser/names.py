@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -151,7 +152,7 @@ _ORGANISATION_WORDS = lookup_keys(
     "traders trader contracting contractors construction recruiting recruitment estate recruit",
     "engineering srl llc gmbh fze fzco llp pvt inc manpower پاور مین‌پاور агентство پوهنتون دانشگاه",
     "এজেন্সির কোম্পানির অফিসের جامعة جامعه embassy سفارت سفارة army police ministry",
-    "department consulate court",
+    "department consulate court deportation detention centre center",
     "building tower bazaar chowk avenue sons office بانک بینک بنك مصرف شرکت کمپنی الشركة شركة",
     "ایجنسی للسفر للمقاولات للسياحة مؤسسة ٹریولز ٹریول ٹریولس انٹرپرائزز اوورسیز گروپ لمیٹڈ",
     "آژانس مؤسسه ট্রাভেলস এজেন্সি ওভারসিজ লিমিটেড গ্রুপ হাসপাতাল ব্যাংক কোম্পানি ооо банк",
@@ -280,6 +281,8 @@ class _NameFinder:
         for first, last in spans:
             while self._joined(first) and self.tokens[first - 1].key in _STRICT_TITLES:
                 first -= 1  # "mr. chen wei", "Madam Saba"
+            if first > 0 and self._arabic_title_abbreviation(first - 1):
+                first -= 1  # "م. سلام عبد الله", "د. نور الهدى"
             while self._initial(last + 1):
                 last += 1  # "Рустам К."
             while first > 0 and self._initial(first - 1) and self._joined(first):
@@ -446,26 +449,37 @@ class _NameFinder:
     def _signature_spans(self) -> Iterator[tuple[int, int]]:
         """A message's last line or sentence that is a listed name: "... farhan".
 
-        A town or a role may follow after a comma: "Hajra, Sialkot", "Dilnoza Tursunova, mother".
+        Lines end at a new line or " / "; a line that is only a town, a role, a phone number or
+        an e-mail may follow ("محمد یونس ساپي / کونړ"), as may a town or a role after a comma
+        ("Hajra, Sialkot", "Dilnoza Tursunova, mother").
         """
-        last = len(self.tokens) - 1
-        comma = re.search(r"[,،]\s*\w+[\s.!]*$", self.words.text)
-        if comma and last > 0 and (last in self.words.places or self._stops(last)):
-            last -= 1  # ", Sialkot", ", mother"
-            if self.words.text[self.tokens[last].end : comma.start()].strip():
-                return
-        first = last
-        while first > 0 and last - first < 2 and self._joined(first):
-            first -= 1
-        while first < last and not re.search(r"[.!?؟।۔\n/]\s*$", self.words.gap_before(first)):
-            first += 1
-        opening = re.search(r"[.!?؟।۔\n/]\s*$", self.words.gap_before(first)) if first else None
-        if not opening or self._name_key(first) is None:
+        for first, last in self._last_lines():
+            if last - first > 3 or not (self._name_key(first) or self._is_title_at(first)):
+                continue
+            words = range(first, last + 1)
+            if not any(self._stops(i) and self._name_key(i) is None for i in words):
+                yield first, last
             return
-        if any(self._stops(i) for i in range(first, last + 1)):
+
+    def _last_lines(self) -> Iterator[tuple[int, int]]:
+        """The words of the last lines, last first, past lines of towns, roles and numbers."""
+        text = self.words.text
+        # Lines end at a stop (not an initial's: "م. سلام"), a new line, " / ", or a last comma.
+        ends = [
+            m.end()
+            for m in re.finditer(r"(?<!\s\w)(?<!^\w)[.!?؟।۔]|\n|\s/\s|[,،](?=[^,،]*$)", text)
+        ]
+        bounds = [0, *ends, len(text)]
+        for start, end in reversed(list(itertools.pairwise(bounds))):
+            indexes = [i for i, t in enumerate(self.tokens) if start <= t.start < end]
+            if not indexes:
+                continue  # a phone number, an e-mail, punctuation
+            if start == 0:
+                return  # the message itself is no signature
+            if all(i in self.words.places or self._stops(i) for i in indexes):
+                continue  # ", Sialkot", "/ کونړ", ", mother"
+            yield indexes[0], indexes[-1]
             return
-        if comma or re.fullmatch(r"[\s.!]*", self.words.text[self.tokens[last].end :]):
-            yield first, last
 
     def _initial_spans(self) -> Iterator[tuple[int, int]]:
         """Initials before a capitalised word that is no common word nor place: "W.M. Perera"."""
@@ -583,6 +597,8 @@ class _NameFinder:
             unlisted = not word.cased and opening
             if self._stops(last) or not (self._known(last) or word.capitalised or unlisted):
                 continue
+            if self._organisation_next(index + 1):
+                continue  # "Shah Jee Travels"
             first = last
             if self._joined(first) and not self._stops(first - 1) and self._known(first - 1):
                 first -= 1
@@ -668,6 +684,9 @@ class _NameFinder:
     def _accept_run(self, first: int, last: int) -> bool:
         if self._organisation_next(last + 1):
             return False
+        opening = self.tokens[first]
+        if first == last and len(opening.text) > 2 and opening.text.isupper():
+            return False  # an acronym: "blocked by NADRA"
         if first > 0 and self.tokens[first - 1].key in _ORGANISATION_WORDS:
             return False
         run = range(first, last + 1)
@@ -694,6 +713,18 @@ class _NameFinder:
                 if last == index and self._initial(index + 1):
                     last += 1  # "Олег Викторович К."
                 yield first, last
+
+    def _is_title_at(self, index: int) -> bool:
+        """Whether word `index` is a title, or "م." or "د." before a name."""
+        return self._is_title(index) or (
+            index + 1 < len(self.tokens) and self._arabic_title_abbreviation(index)
+        )
+
+    def _arabic_title_abbreviation(self, index: int) -> bool:
+        """Whether word `index` is "م." (engineer) or "د." (doctor) right before a name."""
+        token = self.tokens[index]
+        after = self.words.text[token.end : self.tokens[index + 1].start]
+        return token.key in ("م", "د") and after.strip() == "."
 
     def _initial(self, index: int) -> bool:
         """Whether word `index` is an initial: one capital letter and a full stop."""

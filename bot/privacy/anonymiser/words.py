@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from bot.privacy.anonymiser.lexicon import CASE_ENDINGS, load_lexicon
-from bot.privacy.anonymiser.text import WORD, lookup_key
+from bot.privacy.anonymiser.text import WORD, lookup_key, lookup_keys
 
 __all__ = ["Token", "Words"]
 
@@ -37,6 +37,10 @@ class Token:
 _ARABIC_PROCLITICS = ("وب", "ول", "ب", "ل", "و", "ف")
 # Bengali writes case endings onto names of places: দুবাইয়ের, কাতারে, সৌদিতে.
 _BENGALI_ENDINGS = ("য়ের", "য়ে", "ের", "এর", "তে", "র", "য়", "ে", "এ", "কে")
+
+
+# Abbreviations whose full stop ends no sentence.
+_ABBREVIATIONS = lookup_keys("mr mrs ms dr eng engr md mst mohd ch st no prof capt")
 
 
 def _place_stems(key: str) -> Iterator[str]:
@@ -100,7 +104,10 @@ class Words:
         lexicon = load_lexicon()
         common: set[int] = set()
         for index, token in enumerate(self.tokens):
-            opening = index == 0 or bool(re.search(r"[.!?؟।\n]\s*$", self.gap_before(index)))
+            opening = index == 0 or (
+                bool(re.search(r"[.!?؟।\n]\s*$", self.gap_before(index)))
+                and self.tokens[index - 1].key not in _ABBREVIATIONS  # "Eng. Wali Mohammad"
+            )
             small = not token.capitalised or opening
             if token.key in lexicon.common or (
                 small and token.key in lexicon.common_in_small_letters

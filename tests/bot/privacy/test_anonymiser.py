@@ -156,6 +156,11 @@ LANGUAGES = ("en", "fa", "ps", "ur", "ur-latn", "bn", "ar", "ru")
         ("zama wror Rahim Gul pa Iran ki niwul shawe", "zama wror <NAME> pa Iran ki niwul shawe"),
         ("address: Khiaban-e Tabarsi, Kuche 18, Pelak 22.", "address: <ADDRESS>."),
         ("He lived at ul. Profsoyuznaya 98, kv. 17.", "He lived at <ADDRESS>."),
+        ("شكراً / أخوكم / م. سلام عبد الله / كربلاء", "شكراً / أخوكم / <NAME> / كربلاء"),
+        ("Thank you. / Regards, / Eng. Wali Mohammad Stanikzai", "Thank you. / Regards, / <NAME>"),
+        ("বাসা নং ২৩/বি, রোড ৪, ধানমন্ডি, ঢাকা", "<ADDRESS>, ঢাকা"),
+        ("دفتر: حاجي ګل مارکېټ دوهم پوړ، ۱۵ نمبر دوکان", "دفتر: <ADDRESS>"),
+        ("общежитие № 5, корпус Б, комната 312, Ансан", "<ADDRESS>, Ансан"),
         # Codes and user names
         (
             "skype: live:malik.usman_93, imo id: shani.gujjar99",
@@ -189,6 +194,7 @@ def test_anonymise_examples(text: str, expected: str) -> None:
         "I work for the U.S. Army. واحد يطلع فيز لـروسيا بـ٣٠٠٠ دولار",
         "Germany mein Ausbildung ho sakti hai? bhai ye HBL ka account hai",
         "که ستونزه وي ۱۱۹ ته زنګ ووهم؟ زه اوس په کوټه کې یم.",
+        "my CNIC is blocked by NADRA. Shah Jee Travels took my money. سلام، میخواهم بروم",
         "Мой племянник попал в аварию в Самаре. أمي وأختي بالموصل، يريدون السفر بالسويد",
         "টেলিগ্রামে দুবাইয়ের চাকরির বিজ্ঞাপন দেয়",
     ],
@@ -222,6 +228,7 @@ DEV_SETS = {
     "dev-4.jsonl": 0.98,
     "dev-5.jsonl": 0.95,
     "dev-6.jsonl": 0.95,
+    "dev-7.jsonl": 0.96,
 }
 
 
