@@ -342,7 +342,8 @@ def _place_words_start(words: Words, position: int, limit: int, places: bool = F
     """Start of up to `limit` words before `position` that name a street or a market."""
     start = position
     index = words.index(position) - 1
-    script = _script(words.text[position : position + 1])
+    following = words.index(position)  # the word at `position`, or the one after it
+    script = _script(words.tokens[following].text[0]) if following < len(words) else "other"
     taken = 0
     while index >= 0 and taken < limit and _is_place_word(words, index, False, places):
         if words.text[words.tokens[index].end : start].strip():
