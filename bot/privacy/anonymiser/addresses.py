@@ -42,7 +42,8 @@ _NUMBERED_WORDS = (
     "kv kv. dom korp korpus komnata komn. ofis obshchezhitie obshchezhitiye kuche kucha koocha",
     "pelak dafter dokan container konteyner کانتینر کانټینر لیبر_کمپ کمپ مارکیټ شاپ",
     "اسٹریٹ پلاٹ প্লট سكن_الطلاب سكن_العمال سكن_العاملات سكن zuqaq mahalla tabiq dar shari3",
-    "shari каб. кабинет pok. pokój section ولا مستودع অফিস ভিলা স্ট্রিট روم کوټه",
+    "shari каб. кабинет pok. pokój section ولا مستودع অফিস ভিলা স্ট্রিট روم کوټه level tingkat",
+    "caravan д кв ряд павильон خونه زون سټریټ بلډنګ ګودام پلاک হাউস জোন ওয়ে ডরমেটরি রুম",
     "ক্যাম্প রুম কক্ষ লেবার_ক্যাম্প বিল্ডিং корп корп. сок. кат",
     "قسم_داخلي قسم_الداخلي way hostel dormitory ہاسٹل ہوسٹل سکتور вагончик вагон бытовка",
     "قطاع كرفان كرفانة مخيم غرفة مبنى حجرة اتاق کمره کوٹھری",
@@ -54,7 +55,7 @@ _WEAK_NUMBERED = lookup_keys(
     "house office shop building ghar chak phase unit room villa",
     "خانه منزل کور مکان گھر دار بیت دفتر آفس دکان دوکان مغازه طبقه پوړ چک فیز",
     "বাড়ি বাসা дом комната комнате комнаты к. д. kat daire d blok lot int scala haus m.",
-    "غرفة اتاق کمره way",
+    "غرفة اتاق کمره way level tingkat",
 )
 _UNIT_NUMBER = (
     rf"(?:[A-Z]-?)?[0-9]+(?:[A-Z](?!\w))?(?:[/-](?:[A-Z0-9]+|{LETTER}{{1,4}}(?!\w)))*"
@@ -77,7 +78,7 @@ _FLOOR = folded_pattern(
     r"|(?<!\w)(?:منزل|طبقه|پوړ)\s+(?:اول|دوم|سوم|چهارم|پنجم|لومړی|دوهم|دریم|څلورم)(?!\w)"
     r"|(?<!\w)(?:پہلی|دوسری|تیسری|چوتھی|پانچویں|چھٹی|ساتویں|آٹھویں|[0-9]+(?:ویں|وی|ی))\s+منزل(?!\w)"
     r"|(?<!\w)(?:[0-9]+\.?\s*(?:OG|Stock|Etage|Obergeschoss)|[0-9]+(?:os|o|η|ος)?\s+orofos)(?!\w)"
-    r"|(?<!\w)[0-9]+º\s*(?:Esq|Dto|Dt|Frente|andar|[0-9]+ª)\.?"
+    r"|(?<!\w)[0-9]+º\s*(?:Esq|Dto|Dt|Frente|andar|[0-9]+ª)\.?|(?<!\w)[0-9]+[nrt]\s+[0-9]+a(?!\w)"
     r"|(?<!\w)[وبلف]?الطابق\s+\w+|(?<!\w)[0-9]+(?:-?(?:й|ий|ой|ом|ем)|য়|ম|র্থ|তম|ষ্ঠ)?\s*"
     r"(?:этаж|этаже|তলা|তলায়)(?!\w)"
     r"|(?<!\w)(?:নিচ|প্রথম|দ্বিতীয়|তৃতীয়|চতুর্থ|পঞ্চম)\s+তলা"
@@ -99,7 +100,9 @@ _NAMED_WORDS = (
     "ڈاکخانہ ڈاک_خانہ پوسټ_آفس ناحیه ناحیہ حي بلاک فیز",
     "গ্রাম ডাকঘর পোস্ট পোস্ট_অফিস মহল্লা রোড সড়ক ব্লক",
     "ул. ул улица пр-т пр. проспект пер. переулок бульвар б-р шоссе ш. наб. набережная",
-    "мкр. мкр микрорайон площадь пл. проезд тупик кишлак село деревня аул",
+    "мкр. мкр микрорайон площадь пл. проезд тупик кишлак кишлака кишлаке село деревня аул",
+    "пос. поселок посёлок с. рынок рынка здание возле напротив рядом_с около next_to basti",
+    "shara shari gaon pelak ډاکخانه ډاکخانې wisma",
 )
 _NAMED = folded_pattern(
     rf"(?<!\w)(?:[وبلف]ـ?(?:ال)?|ال)?({alternatives(*_NAMED_WORDS)})(?!\w)\s*[:.-]?\s*(?:the\s+)?"
@@ -107,12 +110,14 @@ _NAMED = folded_pattern(
 # Of these, the words that are also common words ("the road to Europe", "در سرک").
 _WEAK_NAMED = lookup_keys(
     "street road lane near opposite behind سرک سړک جاده خیابان گلی ساحة میدان قرب نزد রোড সড়ক",
-    "خلف مقابل جنب نزدیک پشت روبروی قریب سامنے پیچھے taman building",
+    "خلف مقابل جنب نزدیک پشت روبروی قریب سامنے پیچھے taman building возле напротив рядом_с",
+    "около next_to здание",
     "ব্লক بلاک فیز ناحیه ناحیہ",
 )
 # Roman Urdu writes the names of places in small letters: "mohalla islampura".
 _LOWERCASE_NAMED = lookup_keys(
-    "mohalla muhalla gaon goth mauza gali galli gram village post_office"
+    "mohalla muhalla gaon goth mauza gali galli gram village post_office near behind opposite",
+    "next_to shara basti возле напротив рядом_с около рынка рынок",
 )
 # "Temple Road", "مدینہ مارکیٹ", "شهر نو سړک": a name, then a word for a street or a building.
 _SUFFIX_WORDS = (
@@ -122,7 +127,7 @@ _SUFFIX_WORDS = (
     "ulitsa prospekt pereulok ko'chasi kuchasi caddesi cad. cd. bulvarı blv. ایریا ایریاز",
     "boulevard blvd labour_camp labor_camp mansion markaz بلیوارڈ স্ট্রিট мах. сок.",
     "hotel ہوٹل هوتل هتل এস্টেট ডরমিটরি বিল্ডিং ودانۍ ودانی dormitory magu hingun goalhi سوکاک سوكاك",
-    "اسٹریٹ",
+    "اسٹریٹ mahallasi qishlog'i qishlogi ko'chasi kochasi apartments apartment پلازا",
     "manzil bhaban",
     "ম্যানশন ভবন মঞ্জিল",
     "فیز روڈ سٹریٹ مارکیٹ مارکیت بازار چوک کالونی ٹاؤن پلازہ ٹاور بلڈنگ سوسائٹی سڑک سرک سړک مارکېټ",
@@ -164,11 +169,29 @@ _LOOSE_NUMBER = re.compile(
 )
 # The number before the word, as Pashto and Urdu say it: "۱۵ نمبر دوکان" (shop number 15).
 _NUMBER_FIRST = folded_pattern(
-    r"(?<![\w/])[0-9]{1,5}\s*(?:نمبر|نمبره|شمېره|no\.?)\s*"
-    r"(?:دوکان|دکان|کور|مکان|کوټه|دفتر|اتاق|کمره|گھر|shop|house|room|office)(?!\w)"
+    r"(?<![\w/])[0-9]{1,5}\s*(?:نمبر|نمبره|شمېره|no\.?|নং)\s*"
+    r"(?:دوکان|دکان|کور|مکان|کوټه|دفتر|اتاق|کمره|گھر|shop|house|room|office|ওয়ার্ড)(?!\w)"
+    r"|(?<![\w/])[0-9]{1,3}\s*(?:мкр|микрорайон|квартал)(?!\w)"
+    r"|(?<!\w)(?-i:[A-Z])\s+block(?!\w)"
 )
-# Japanese house numbers, "2-14-5 Higashi": block, lot, house, and the quarter's name.
-_CHOME = re.compile(r"(?<![\w-])[0-9]{1,2}-[0-9]{1,2}-[0-9]{1,3}(?![\w-])(?:\s+[A-Z][a-z]+)?")
+# Japanese house numbers, "2-14-5 Higashi", "Kosugi 1-23-4": block, lot, house, the quarter.
+_CHOME = re.compile(
+    r"(?:(?<![\w-])[A-Z][a-z]+\s+)?(?<![\w-])[0-9]{1,2}-[0-9]{1,2}-[0-9]{1,3}(?![\w-])"
+    r"(?:\s+[A-Z][a-z]+)?"
+)
+# Korean lot numbers: "45-6 Songma-ri", "912-3 Wongok-dong".
+_KOREAN_LOT = re.compile(
+    r"(?<![\w-])[0-9]{1,4}-[0-9]{1,3}\s+[A-Z][a-z]+-(?:ri|dong|ro|gil|myeon)\b"
+)
+# Landmarks named before their postposition: "د سپین جومات تر څنګ", "bakery ke peeche",
+# "মসজিদের পাশে": parts of an address only next to another part.
+_LANDMARK_AFTER = folded_pattern(
+    r"(?<!\w)(?:د\s+)?(?:[^\W\d]+\s+){1,3}(?:شا\s+ته|تر\s+څنګ|مخې\s+ته|څنګ\s+ته)(?!\w)"
+    r"|(?<!\w)(?:[^\W\d]+\s+){1,3}(?:کے|ke)\s+(?:پیچھے|سامنے|قریب|پاس|peeche|peechay|samne|qareeb|paas)"
+    r"(?:\s+(?:wali|wala)\s+gali)?(?!\w)"
+    r"|(?<![\w\u0980-\u09ff])[\u0980-\u09ff]+(?:এর|ের)\s+(?:পিছনে|পাশে|সামনে|কাছে)"
+    r"(?:\s+[\u0980-\u09ff]+\s+বাড়ি)?"
+)
 # Islamabad sectors ("G-11/2"), only next to another part of an address.
 _SECTOR = re.compile(r"(?<![\w-])[A-IK-Z]-[0-9]{1,2}(?:/[0-9])?(?![\w/])")
 ADDRESS_WORDS = lookup_keys(*_NUMBERED_WORDS, *_NAMED_WORDS, *_SUFFIX_WORDS)
@@ -176,8 +199,11 @@ ADDRESS_WORDS = lookup_keys(*_NUMBERED_WORDS, *_NAMED_WORDS, *_SUFFIX_WORDS)
 REGION_WORDS = lookup_keys(
     "tehsil tehseel tahsil zila zilla district distt province city thana upazila",
     "تحصیل ضلع صوبہ صوبه ولسوالی ولسوالۍ ولسوالي ولایت ولايت قضاء محافظة ناحية ناحیه ناحیې",
-    "উপজেলা জেলা থানা বিভাগ г город область обл район р-н край республика",
+    "উপজেলা জেলা থানা বিভাগ г город область обл район р-н край республика tumani viloyati",
+    "viloyat tuman ولسوالۍ",
 )
+# Korean and Japanese districts and towns: "Danwon-gu", "Toshima-ku", "Imizu-shi".
+_DISTRICT_ENDING = re.compile(r"-(?:gu|ku|shi|si|gun|myeon|eup|cho|machi)$", re.IGNORECASE)
 # Words before a neighbourhood's name that end it: "I live in Karte Se, Street 4".
 _ADDRESS_CUES = lookup_keys(
     "at in on live lives address پته آدرس ادرس پتہ عنوان عنواني في در کې میں в"
@@ -278,6 +304,12 @@ def _address_units(words: Words) -> Iterator[_Unit]:
         yield _Unit(match.start(), match.end(), strong=True)
     for match in _CHOME.finditer(text):
         yield _Unit(match.start(), match.end(), strong=match.end() > match.start() + 8)
+    for match in _KOREAN_LOT.finditer(text):
+        yield _Unit(match.start(), match.end(), strong=True)
+    for match in _LANDMARK_AFTER.finditer(text):
+        first = words.index(match.start())
+        if first not in words.places:  # "یونان کے قریب" is near Greece, no address
+            yield _Unit(match.start(), match.end(), strong=False)
     for match in _NUMBER_THEN_WORD.finditer(text):
         yield _Unit(match.start(), match.end(), strong=True)
     for match in _LOOSE_NUMBER.finditer(text):
@@ -297,6 +329,15 @@ def _is_place_word(words: Words, index: int, lowercase: bool, places: bool = Fal
     """Whether word `index` can be part of the name of a street, a quarter or a village."""
     token = words.tokens[index]
     small = token.cased and not token.capitalised  # "village says" is no village's name
+    following = index + 1
+    if (
+        following < len(words)
+        and words.tokens[following].key in REGION_WORDS
+        and not words.text[token.end : words.tokens[following].start].strip()
+    ):
+        return False  # "خوګیاڼي ولسوالۍ", "Vose district": a district stays
+    if _DISTRICT_ENDING.search(token.text):
+        return False  # "Danwon-gu", "Imizu-shi"
     return not (
         index in words.common
         or (small and token.key in load_lexicon().ordinary)
@@ -345,7 +386,9 @@ def _place_words_start(words: Words, position: int, limit: int, places: bool = F
     following = words.index(position)  # the word at `position`, or the one after it
     script = _script(words.tokens[following].text[0]) if following < len(words) else "other"
     taken = 0
-    while index >= 0 and taken < limit and _is_place_word(words, index, False, places):
+    while (
+        index >= 0 and taken < limit and _is_place_word(words, index, False, places and not taken)
+    ):
         if words.text[words.tokens[index].end : start].strip():
             break
         if _script(words.tokens[index].text[0]) != script:

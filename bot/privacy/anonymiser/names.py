@@ -531,6 +531,8 @@ class _NameFinder:
         token = self.tokens[first]
         if len(token.text) > 1 and token.text.isupper() and not self._listed(first):
             return False  # an acronym: "bhai ye HBL ka account"
+        if len(token.text) == 1 and not self._initial(first):
+            return False  # a letter: "main E-9 visa pe hun"
         if kind == "strong" or self._listed(first):
             return True
         if token.cased and token.capitalised:

@@ -61,7 +61,7 @@ def _declined_place(key: str) -> bool:
         return False
     places = load_lexicon().places
     for ending, replacement in CASE_ENDINGS:
-        if key.endswith(ending) and len(key) > len(ending) + 2:
+        if key.endswith(ending) and len(key) >= len(ending) + 2:
             base = key[: -len(ending)] + replacement
             if (base,) in places.get(base, ()):
                 return True
