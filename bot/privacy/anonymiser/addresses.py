@@ -43,7 +43,8 @@ _NUMBERED_WORDS = (
     "pelak dafter dokan container konteyner کانتینر کانټینر لیبر_کمپ کمپ مارکیټ شاپ",
     "اسٹریٹ پلاٹ প্লট سكن_الطلاب سكن_العمال سكن_العاملات سكن zuqaq mahalla tabiq dar shari3",
     "shari каб. кабинет pok. pokój section ولا مستودع অফিস ভিলা স্ট্রিট روم کوټه level tingkat",
-    "caravan д кв ряд павильон خونه زون سټریټ بلډنګ ګودام پلاک হাউস জোন ওয়ে ডরমেটরি রুম",
+    "lgh stanza سكة مكتب ساختمان caravan д кв ряд павильон خونه زون سټریټ بلډنګ ګودام پلاک",
+    "হাউস জোন ওয়ে ডরমেটরি রুম",
     "ক্যাম্প রুম কক্ষ লেবার_ক্যাম্প বিল্ডিং корп корп. сок. кат",
     "قسم_داخلي قسم_الداخلي way hostel dormitory ہاسٹل ہوسٹل سکتور вагончик вагон бытовка",
     "قطاع كرفان كرفانة مخيم غرفة مبنى حجرة اتاق کمره کوٹھری",
@@ -55,7 +56,7 @@ _WEAK_NUMBERED = lookup_keys(
     "house office shop building ghar chak phase unit room villa",
     "خانه منزل کور مکان گھر دار بیت دفتر آفس دکان دوکان مغازه طبقه پوړ چک فیز",
     "বাড়ি বাসা дом комната комнате комнаты к. д. kat daire d blok lot int scala haus m.",
-    "غرفة اتاق کمره way level tingkat",
+    "غرفة اتاق کمره way level tingkat منطقه",
 )
 _UNIT_NUMBER = (
     rf"(?:[A-Z]-?)?[0-9]+(?:[A-Z](?!\w))?(?:[/-](?:[A-Z0-9]+|{LETTER}{{1,4}}(?!\w)))*"
@@ -90,7 +91,7 @@ _NAMED_WORDS = (
     "mohalla muhalla village vill gaon goth mauza p.o. p.o po post_office street road lane",
     "ul ul. ulitsa mkr mkr. mikrorayon khiaban-e khiaban sarak-e hay bnayat махалля махалла",
     "مارکیت مارکیټ بلوار ولیتسا отель hotel پلازه building پوسته_خانه پوستخانه ڈاکخانہ",
-    "لیبر_کیمپ labour_camp общежитие",
+    "لیبر_کیمپ общежитие",
     "mahalle mahallesi mah. mh. sokak sokağı sok. cadde caddesi cad. bulvarı blv. jalan jln",
     "жк gram lorong taman kawasan persiaran residensi asrama ж/м жилмассив массив",
     "خلف مقابل جنب نزدیک پشت روبروی قریب سامنے پیچھے جوار д. дер. деревня",
@@ -102,7 +103,8 @@ _NAMED_WORDS = (
     "ул. ул улица пр-т пр. проспект пер. переулок бульвар б-р шоссе ш. наб. набережная",
     "мкр. мкр микрорайон площадь пл. проезд тупик кишлак кишлака кишлаке село деревня аул",
     "пос. поселок посёлок с. рынок рынка здание возле напротив рядом_с около next_to basti",
-    "shara shari gaon pelak ډاکخانه ډاکخانې wisma",
+    "shara shari gaon pelak ډاکخانه ډاکخانې wisma kishlak qishloq qarya-e qarya qaryah pr. کمپ",
+    "مخيم تعمیر",
 )
 _NAMED = folded_pattern(
     rf"(?<!\w)(?:[وبلف]ـ?(?:ال)?|ال)?({alternatives(*_NAMED_WORDS)})(?!\w)\s*[:.-]?\s*(?:the\s+)?"
@@ -111,13 +113,13 @@ _NAMED = folded_pattern(
 _WEAK_NAMED = lookup_keys(
     "street road lane near opposite behind سرک سړک جاده خیابان گلی ساحة میدان قرب نزد রোড সড়ক",
     "خلف مقابل جنب نزدیک پشت روبروی قریب سامنے پیچھے taman building возле напротив рядом_с",
-    "около next_to здание",
+    "около next_to здание کمپ مخيم",
     "ব্লক بلاک فیز ناحیه ناحیہ",
 )
 # Roman Urdu writes the names of places in small letters: "mohalla islampura".
 _LOWERCASE_NAMED = lookup_keys(
     "mohalla muhalla gaon goth mauza gali galli gram village post_office near behind opposite",
-    "next_to shara basti возле напротив рядом_с около рынка рынок",
+    "kishlak qishloq next_to shara basti возле напротив рядом_с около рынка рынок",
 )
 # "Temple Road", "مدینہ مارکیٹ", "شهر نو سړک": a name, then a word for a street or a building.
 _SUFFIX_WORDS = (
@@ -127,7 +129,7 @@ _SUFFIX_WORDS = (
     "ulitsa prospekt pereulok ko'chasi kuchasi caddesi cad. cd. bulvarı blv. ایریا ایریاز",
     "boulevard blvd labour_camp labor_camp mansion markaz بلیوارڈ স্ট্রিট мах. сок.",
     "hotel ہوٹل هوتل هتل এস্টেট ডরমিটরি বিল্ডিং ودانۍ ودانی dormitory magu hingun goalhi سوکاک سوكاك",
-    "اسٹریٹ mahallasi qishlog'i qishlogi ko'chasi kochasi apartments apartment پلازا",
+    "تاون camp کمپ اسٹریٹ mahallasi qishlog'i qishlogi ko'chasi kochasi apartments apartment پلازا",
     "manzil bhaban",
     "ম্যানশন ভবন মঞ্জিল",
     "فیز روڈ سٹریٹ مارکیٹ مارکیت بازار چوک کالونی ٹاؤن پلازہ ٹاور بلڈنگ سوسائٹی سڑک سرک سړک مارکېټ",
@@ -137,6 +139,7 @@ _SUFFIXED = folded_pattern(
     rf"(?<!\w)({alternatives(*_SUFFIX_WORDS)})(?!\w)(?:\s*([0-9]+[A-Z]?)(?!\w))?"
 )
 _SUFFIX_WITH_NUMBER = lookup_keys("فیز")
+_WEAK_SUFFIX = lookup_keys("camp کمپ")
 # "27 Stanley Road": a house number before a street's name.
 _HOUSE_NUMBER_BEFORE = folded_pattern(
     r"(?<![\w/.,])(?:no\.?\s*)?[0-9]{1,4}[a-z]?(?:/[0-9]{1,4})?[,.]?\s*$"
@@ -150,6 +153,7 @@ _EUROPEAN_STREET = re.compile(
     r"(?:(?:de|del|della|dei|di|la|le|les|des|du|da|do|dos|das|von|van|der|el)\s+|d['’]){0,3}"
     r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*){0,2}"
     r"(?:,?\s*[0-9]+[a-z]?(?:/[0-9]+)?(?![\w/]))?"
+    r"|(?<!\w)[A-ZÀ-ÖØ-Þ][\wäöüåæø-]*\s+(?i:väg|gata|vej|gade|straße|strasse|weg)\s+[0-9]+[a-z]?(?![\w/])"
     r"|(?<!\w)(?:[A-ZÀ-ÖØ-Þ][\wäöüß-]*\s+)?[A-ZÀ-ÖØ-Þ][\wäöüß-]*(?i:strasse|straße|str\.|weg|gasse|allee|damm|ring|straat|"
     r"laan|gracht|plein|gatan|vägen|gade|vej)\s+[0-9]+[a-z]?(?![\w/])"
 )
@@ -183,6 +187,7 @@ _CHOME = re.compile(
 _KOREAN_LOT = re.compile(
     r"(?<![\w-])[0-9]{1,4}-[0-9]{1,3}\s+[A-Z][a-z]+-(?:ri|dong|ro|gil|myeon)\b"
 )
+_POSTPOSITIONS = lookup_keys("د شا ته تر څنګ مخې ke کے wali wala gali")
 # Landmarks named before their postposition: "د سپین جومات تر څنګ", "bakery ke peeche",
 # "মসজিদের পাশে": parts of an address only next to another part.
 _LANDMARK_AFTER = folded_pattern(
@@ -201,6 +206,11 @@ REGION_WORDS = lookup_keys(
     "تحصیل ضلع صوبہ صوبه ولسوالی ولسوالۍ ولسوالي ولایت ولايت قضاء محافظة ناحية ناحیه ناحیې",
     "উপজেলা জেলা থানা বিভাগ г город область обл район р-н край республика tumani viloyati",
     "viloyat tuman ولسوالۍ",
+)
+# Words of businesses' names, which are no streets' or quarters' names.
+_BUSINESS_WORDS = lookup_keys(
+    "travels travel tours agency company ltd limited overseas manpower traders bank exchange",
+    "ٹریولز ٹریول ایجنسی کمپنی ট্রাভেলস এজেন্সি ওভারসিজ لمیٹڈ",
 )
 # Korean and Japanese districts and towns: "Danwon-gu", "Toshima-ku", "Imizu-shi".
 _DISTRICT_ENDING = re.compile(r"-(?:gu|ku|shi|si|gun|myeon|eup|cho|machi)$", re.IGNORECASE)
@@ -288,7 +298,8 @@ def _address_units(words: Words) -> Iterator[_Unit]:
             start = words.tokens[before].start  # "Mall Road", "Bank Road", "Station Road"
         number = _HOUSE_NUMBER_BEFORE.search(text[:start])
         if start < match.start() or number:  # "Temple Road", "1923. Sokak"
-            yield _Unit(number.start() if number else start, match.end(), strong=True)
+            strong = lookup_key(match.group(1)) not in _WEAK_SUFFIX  # "Ritsona camp" alone stays
+            yield _Unit(number.start() if number else start, match.end(), strong=strong)
     for match in _HOLDING.finditer(text):
         end = _place_words_end(words, match.end(), 2, lowercase=False, same_segment=True)
         yield _Unit(match.start(), end, strong=end > match.end())
@@ -307,9 +318,12 @@ def _address_units(words: Words) -> Iterator[_Unit]:
     for match in _KOREAN_LOT.finditer(text):
         yield _Unit(match.start(), match.end(), strong=True)
     for match in _LANDMARK_AFTER.finditer(text):
-        first = words.index(match.start())
-        if first not in words.places:  # "یونان کے قریب" is near Greece, no address
-            yield _Unit(match.start(), match.end(), strong=False)
+        named = range(words.index(match.start()), words.index(match.end()))
+        if not any(
+            (i in words.places or i in words.common) and words.tokens[i].key not in _POSTPOSITIONS
+            for i in named
+        ):
+            yield _Unit(match.start(), match.end(), strong=False)  # not "یونان کے قریب"
     for match in _NUMBER_THEN_WORD.finditer(text):
         yield _Unit(match.start(), match.end(), strong=True)
     for match in _LOOSE_NUMBER.finditer(text):
@@ -329,6 +343,8 @@ def _is_place_word(words: Words, index: int, lowercase: bool, places: bool = Fal
     """Whether word `index` can be part of the name of a street, a quarter or a village."""
     token = words.tokens[index]
     small = token.cased and not token.capitalised  # "village says" is no village's name
+    if token.key in _BUSINESS_WORDS:
+        return False  # "Golden Bridge Travels, House 22": an agency, before its address
     following = index + 1
     if (
         following < len(words)
@@ -344,8 +360,13 @@ def _is_place_word(words: Words, index: int, lowercase: bool, places: bool = Fal
         or token.key in REGION_WORDS
         or token.key in ADDRESS_WORDS
         or (index in words.places and not places)
-        or (token.cased and not token.capitalised and not lowercase)
+        or (small and not lowercase and not _particle(token.key))
     )
+
+
+def _particle(key: str) -> bool:
+    """Whether a word in small letters may stand inside a place's name: "al", "al-Walid"."""
+    return key in ("al", "el", "ul") or key.startswith(("al-", "el-"))
 
 
 def _place_words_end(
@@ -434,25 +455,64 @@ def _closes_quarter(words: Words, index: int, gap: str) -> bool:
     )
 
 
+def _quarter_after(words: Words, end: int) -> int:
+    """A quarter right after an address ending with a number, up to the sentence's end.
+
+    "Villa 1290 Al Mawaleh South.", "room 22 Al Quoz industrial area 3.".
+    """
+    ends_with_number = re.search(r"[0-9](?: [A-Za-z]{1,2})?$", words.text[:end])
+    if not ends_with_number or not re.match(r" \S", words.text[end:]):
+        return end
+    after = _place_words_end(words, end, 4, lowercase=False)
+    if after == end or not re.match(r"\s*(?:[.;!?]|$)", words.text[after:]):
+        return end
+    return after
+
+
 def _extend_address_back(words: Words, start: int) -> int:
     """Take in the quarter written before an address: "Karte Se, Street 4"."""
     comma = re.search(r"[,،]\s*$", words.text[:start])
     if not comma:
-        return start
+        return _quarter_before(words, start)
     before = _place_words_start(words, comma.start(), limit=3)
     if _script(words.text[before : before + 1]) != _script(words.text[start : start + 1]):
         return start  # "اسنیورت، Mehterçeşme Mahallesi": a town in another script
     first = words.index(before)
-    if not 0 < words.index(comma.start()) - first <= 2:
+    if not 0 < words.index(comma.start()) - first <= 3:
         return start
     return before if _opens_quarter(words, first - 1, words.gap_before(first)) else start
+
+
+def _quarter_before(words: Words, start: int) -> int:
+    """A capitalised quarter right before an address, after a town or at a sentence's start.
+
+    "Lahore Shadbagh gali no 7", "Clifton block 5".
+    """
+    index = words.index(start)
+    first = index
+    while (
+        first > 0
+        and index - first < 2
+        and not words.text[
+            words.tokens[first - 1].end : words.tokens[first].start if first < len(words) else start
+        ].strip()
+    ):
+        token = words.tokens[first - 1]
+        if not (token.cased and token.capitalised) or not _is_place_word(words, first - 1, False):
+            break
+        first -= 1
+    if first == index:
+        return start
+    before = first - 1
+    opening = before < 0 or bool(re.search(r"[.!?,،:\n]\s*$", words.gap_before(first)))
+    return words.tokens[first].start if opening or before in words.places else start
 
 
 def _extend_address_forward(words: Words, end: int) -> int:
     """Take in the quarter written after an address: "Block 13-D, Gulshan-e-Iqbal mein"."""
     comma = re.match(r"[,،]\s*", words.text[end:])
     if not comma:
-        return end
+        return _quarter_after(words, end)
     start = end + comma.end()
     after = _place_words_end(words, start, 3, lowercase=False)
     following = words.index(after)
