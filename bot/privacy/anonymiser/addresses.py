@@ -187,7 +187,7 @@ _CHOME = re.compile(
 _KOREAN_LOT = re.compile(
     r"(?<![\w-])[0-9]{1,4}-[0-9]{1,3}\s+[A-Z][a-z]+-(?:ri|dong|ro|gil|myeon)\b"
 )
-_POSTPOSITIONS = lookup_keys("د شا ته تر څنګ مخې ke کے wali wala gali")
+_POSTPOSITIONS = lookup_keys("د شا ته تر څنګ مخې ke کے wali wala gali পিছনে পাশে সামনে কাছে বাড়ি")
 # Landmarks named before their postposition: "د سپین جومات تر څنګ", "bakery ke peeche",
 # "মসজিদের পাশে": parts of an address only next to another part.
 _LANDMARK_AFTER = folded_pattern(
@@ -318,10 +318,10 @@ def _address_units(words: Words) -> Iterator[_Unit]:
     for match in _KOREAN_LOT.finditer(text):
         yield _Unit(match.start(), match.end(), strong=True)
     for match in _LANDMARK_AFTER.finditer(text):
-        named = range(words.index(match.start()), words.index(match.end()))
+        landmark = range(words.index(match.start()), words.index(match.end()))
         if not any(
             (i in words.places or i in words.common) and words.tokens[i].key not in _POSTPOSITIONS
-            for i in named
+            for i in landmark
         ):
             yield _Unit(match.start(), match.end(), strong=False)  # not "یونان کے قریب"
     for match in _NUMBER_THEN_WORD.finditer(text):
@@ -387,9 +387,10 @@ def _place_words_end(
         if not _is_place_word(words, index, lowercase, town):
             break
         gap = words.text[end : words.tokens[index].start]
-        if not _WORD_GAP.fullmatch(gap) or (same_segment and gap.strip()):
-            break
-        if taken and gap.strip():
+        initial = taken > 0 and len(words.tokens[index - 1].text) == 1 and gap.strip() == "."
+        if not (_WORD_GAP.fullmatch(gap) or initial) or (same_segment and gap.strip()):
+            break  # but "ул. Ж. Баласагына 14" goes on after the initial
+        if taken and gap.strip() and not initial:
             break  # a house number ends the name: "خیابان لیوبلینسکایا ۱۰۰ زنگ زد"
         end = words.tokens[index].end
         taken += 1
