@@ -22,6 +22,7 @@ _STRONG_CUES = alternatives(
     "mera_pura_naam ka_naam ka_nam ki_naam amar_nam amar_naam amr_nam",
     "nam-e nam-esh nam-am ismah ismi ismo zovut menya_zovut title ٹائٹل টাইটেল المدعو",
     "المدعوة",
+    "naam صاحب_حساب صاحب_الحساب account_holder",
     "ke_naam naam: naam_hai نام_من نامم اسمم اسم_من نامش اسمش نامشان به_نام بنام نام اسم",
     "زما_نوم نوم_یې نوم_مې نوم میرا_نام میرا_پورا_نام کا_نام کی_نام نام: اسمي اسمى اسمه اسمها",
     "الاسم اسم_صاحب_الحساب আমার_নাম নাম меня_зовут его_зовут её_зовут ее_зовут зовут имя",
@@ -69,7 +70,8 @@ _ROLE_GROUPS = (
     "মালিক ভাগ্নে ভাগ্নি ভাতিজা ভাতিজি চাচাতো_ভাই মামাতো_ভাই খালাতো_ভাই ফুফাতো_ভাই শ্বশুর",
     "শাশুড়ি জামাই দুলাভাই নাতি নাতনি",
     "племянник племянница двоюродный_брат дядя тётя тетя дедушка бабушка зять",
-    "брат сестра жена муж сын дочь отец мать друг подруга знакомый работодатель",
+    "брат сестра жена муж сын дочь отец мать друг подруга знакомый работодатель жене жену",
+    "мужу мужа сыну сына брату брата сестре сестру отцу маме матери",
     "начальник бригадир агент посредник хозяин хозяйка арендодатель получатель получателя",
     "recipient receiver",
 )
@@ -152,12 +154,14 @@ _ORGANISATION_WORDS = lookup_keys(
     "traders trader contracting contractors construction recruiting recruitment estate recruit",
     "engineering srl llc gmbh fze fzco llp pvt inc manpower پاور مین‌پاور агентство پوهنتون دانشگاه",
     "এজেন্সির কোম্পানির অফিসের جامعة جامعه embassy سفارت سفارة army police ministry",
-    "department consulate court deportation detention centre center",
+    "department consulate court deportation detention centre center اورسیز اوورسیز",
     "building tower bazaar chowk avenue sons office بانک بینک بنك مصرف شرکت کمپنی الشركة شركة",
     "ایجنسی للسفر للمقاولات للسياحة مؤسسة ٹریولز ٹریول ٹریولس انٹرپرائزز اوورسیز گروپ لمیٹڈ",
     "آژانس مؤسسه ট্রাভেলস এজেন্সি ওভারসিজ লিমিটেড গ্রুপ হাসপাতাল ব্যাংক কোম্পানি ооо банк",
     "компания фирма агентство visa ویزه ویزا ویزې فيزا تأشيرة ভিসা виза",
 )
+# Family names of Russia and Central Asia: Курбонов, Назарова, Ахмедзода.
+_FAMILY_NAME = re.compile(r"(?:ов|ев|ова|ева|ин|ина|зода|заде|ov|ev|ova|eva|zoda)$")
 _PATRONYMIC = re.compile(
     r"(?:ович|евич|овн|евн|ичн)(?:а|у|ем|е|ом|ой|ы)?$|(?:ovich|evich|ovna|evna)$", re.IGNORECASE
 )
@@ -271,7 +275,7 @@ class _NameFinder:
 
     def findings(self) -> Iterator[Finding]:
         spans = [*self._cued_spans(), *self._spans_before_cues(), *self._title_spans()]
-        spans += [*self._sign_off_spans(), *self._initial_spans()]
+        spans += [*self._sign_off_spans(), *self._initial_spans(), *self._surname_initial_spans()]
         spans += self._spans_before_titles()
         spans += [*self._listed_spans(), *self._patronymic_spans()]
         joined = list(self._coordinated(spans))
@@ -285,8 +289,8 @@ class _NameFinder:
                 first -= 1  # "م. سلام عبد الله", "د. نور الهدى"
             while self._initial(last + 1):
                 last += 1  # "Рустам К."
-            while first > 0 and self._initial(first - 1) and self._joined(first):
-                first -= 1  # "W.M. Kusumawathi"
+            while first > 0 and self._initial(first - 1, joined=False) and self._joined(first):
+                first -= 1  # "W.M. Kusumawathi", "/ M. Tahir Nawaz"
             end = self.tokens[last].end
             if len(self.tokens[last].text) == 1 and self.words.text[end : end + 1] == ".":
                 end += 1  # an initial: "Рустам Ш."
@@ -323,6 +327,15 @@ class _NameFinder:
         """Whether word `index` is an ordinary word of the project's texts: "ایجنٹ کہتا ہے"."""
         token = self.tokens[index]
         return token.key in self.lexicon.ordinary and not token.capitalised
+
+    def _ordinary_opening(self, index: int) -> bool:
+        """Whether word `index` is an ordinary word that begins no name: "naam bataye".
+
+        It may begin one when a known name follows: "جمعه خان", "حافظ عبدالرؤف".
+        """
+        if not self._ordinary(index) or self._listed(index):
+            return False
+        return not (self._joined(index + 1) and self._known(index + 1))
 
     def _name_key(self, index: int) -> str | None:
         """The key under which word `index` is in the name lists, if it is."""
@@ -481,6 +494,16 @@ class _NameFinder:
             yield indexes[0], indexes[-1]
             return
 
+    def _surname_initial_spans(self) -> Iterator[tuple[int, int]]:
+        """A family name and initials: "Курбонов Ш.", "Назаров Ф. А."."""
+        for index in range(len(self.tokens) - 1):
+            token = self.tokens[index]
+            if token.capitalised and _FAMILY_NAME.search(token.text) and self._initial(index + 1):
+                last = index + 1
+                while self._initial(last + 1):
+                    last += 1
+                yield index, last
+
     def _initial_spans(self) -> Iterator[tuple[int, int]]:
         """Initials before a capitalised word that is no common word nor place: "W.M. Perera"."""
         for index in range(len(self.tokens) - 1):
@@ -533,6 +556,8 @@ class _NameFinder:
             return False  # an acronym: "bhai ye HBL ka account"
         if len(token.text) == 1 and not self._initial(first):
             return False  # a letter: "main E-9 visa pe hun"
+        if self._ordinary_opening(first):
+            return False  # "ایجنٹ کہتا ہے" (the agent says), "naam bataye baghair"
         if kind == "strong" or self._listed(first):
             return True
         if token.cased and token.capitalised:
@@ -548,8 +573,6 @@ class _NameFinder:
         next_continues = self._joined(first + 1) and self._continuation(first + 1)
         if not token.cased and next_continues:  # "زما ورور لطف الله"
             return True
-        if self._ordinary(first):
-            return False  # "ایجنٹ کہتا ہے" (the agent says)
         if kind == "role" and not token.cased:  # "أخي ليث", "زما خور ګلپاڼه"
             return not _VERB_LIKE.match(token.key) and not self._place_next(first)
         # "میں شبیر حسین ہوں": an unlisted word before a listed one, closed by a copula.
@@ -618,7 +641,7 @@ class _NameFinder:
 
     def _title_spans(self) -> Iterator[tuple[int, int]]:
         for index, token in enumerate(self.tokens):
-            if token.key not in _TITLES:
+            if not self._is_title(index):
                 continue
             following = index + 1  # past more titles: "Haji Malik Aslam", "الحاجة أم حسين"
             while following - index < 3 and self._joined(following) and self._is_title(following):
@@ -633,7 +656,8 @@ class _NameFinder:
                     yield index, last
 
     def _is_title(self, index: int) -> bool:
-        return self.tokens[index].key in _TITLES
+        key = self.tokens[index].key
+        return key in _TITLES or key.removeprefix("ال") in _STRICT_TITLES  # "المهندس"
 
     def _coordinated(self, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
         """Names joined to a found one by "and": "Zahid aur Naeem", "রহিম আর করিম"."""
@@ -728,9 +752,12 @@ class _NameFinder:
         after = self.words.text[token.end : self.tokens[index + 1].start]
         return token.key in ("م", "د") and after.strip() == "."
 
-    def _initial(self, index: int) -> bool:
-        """Whether word `index` is an initial: one capital letter and a full stop."""
-        if not (index < len(self.tokens) and self._joined(index)):
+    def _initial(self, index: int, joined: bool = True) -> bool:
+        """Whether word `index` is an initial: one capital letter and a full stop.
+
+        With `joined`, it must follow the word before it within one name ("Рустам К.").
+        """
+        if not (0 <= index < len(self.tokens)) or (joined and not self._joined(index)):
             return False
         token = self.tokens[index]
         return (

@@ -51,7 +51,8 @@ _ID_CUES = alternatives(
     "рвп патент патента патенту миграционная_карта миграционной_карты вид_на_жительство",
     "pnr booking_ref booking case case_no کیس كيس الدعوى دعوى قضية القضية fin duldung",
     "pnr брони бронь бронирования бронировании بکینګ بکینگ بوکنگ reservation قضیې قضیه معاملة",
-    "المعاملة fir پرونده دوسیه решения решение_суда дела дело court_case الجنسية جنسية",
+    "المعاملة обращения обращение fir پرونده دوسیه решения решение_суда дела дело court_case",
+    "الجنسية جنسية",
     "شهادة_الجنسية aufenthaltstitel card_no card_number asylum_card ausweis",
     "полис полиса пинфл pinfl жшшир jshshir jshshr jshir пин пинфл: личный_номер",
     "персональный_номер идентификационный_номер",
@@ -82,8 +83,8 @@ _ID_FORMS = [
     re.compile(rf"\b[A-Z]{{2}} {_D}{{7}}\b"),  # "AA 1234567", Central Asian passports
     # References of parts joined by slashes or dashes: "UK/SW/2024/8812", "P-RM/L/N/2024/1234".
     re.compile(
-        r"(?<![\w/-])(?=[A-Z0-9/-]*[A-Z])(?=(?:[A-Z/-]*[0-9]){4})"
-        r"[A-Z0-9]{1,6}(?:[/-][A-Z0-9]{1,8}){2,}(?![\w/-])"
+        r"(?<![\w/-])(?=[A-ZА-Я0-9/-]*[A-ZА-Я])(?=(?:[A-ZА-Я/-]*[0-9]){4})"
+        r"[A-ZА-Я0-9]{1,6}(?:[/-][A-ZА-Я0-9]{1,8}){2,}(?![\w/-])"
     ),
     # A paper tazkira: volume, page and register ("جلد ۱۲، صفحه ۴۵، ثبت ۶۷۸۹").
     folded_pattern(

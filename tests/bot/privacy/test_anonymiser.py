@@ -169,6 +169,14 @@ LANGUAGES = ("en", "fa", "ps", "ur", "ur-latn", "bn", "ar", "ru")
         ),
         ("Lahore Shadbagh gali no 7 makan 33 bakery ke peeche.", "Lahore <ADDRESS>."),
         ("کمپ مالاکاسا، کانتینر ۱۱۲. شماره", "<ADDRESS>. شماره"),
+        ("shukriya / M. Tahir Nawaz / 0300-6712354", "shukriya / <NAME> / <PHONE>"),
+        ("Спасибо. / Курбонов Ш. / +992 91 700 12 34", "Спасибо. / <NAME> / <PHONE>"),
+        ("مع التقدير / المهندس سامر يوسف", "مع التقدير / <NAME>"),
+        ("bhai ka number 0311 4478902, naam faisal hai", "bhai ka number <PHONE>, naam <NAME> hai"),
+        (
+            "IBAN TR33 0006 1005 1978 6457 8413 26 صاحب حساب Mehmet Kaya",
+            "IBAN <ACCOUNT> صاحب حساب <NAME>",
+        ),
         # Codes and user names
         (
             "skype: live:malik.usman_93, imo id: shani.gujjar99",
@@ -205,6 +213,7 @@ def test_anonymise_examples(text: str, expected: str) -> None:
         "my CNIC is blocked by NADRA. Shah Jee Travels took my money. سلام، میخواهم بروم",
         "I live in a labour camp, Dubai. The Lipa camp is cold. hochu v koreyu po e-9",
         "میرا بیٹا 14 جون کو یونان کے قریب کشتی پر تھا۔ The E-7 visa needs TOPIK Level 2",
+        "naam bataye baghair pooch sakta hun? اوس په کمپ کې دی. کفیل ہروب لگانے کی دھمکی",
         "Мой племянник попал в аварию в Самаре. أمي وأختي بالموصل، يريدون السفر بالسويد",
         "টেলিগ্রামে দুবাইয়ের চাকরির বিজ্ঞাপন দেয়",
     ],
@@ -240,6 +249,7 @@ DEV_SETS = {
     "dev-6.jsonl": 0.95,
     "dev-7.jsonl": 0.96,
     "dev-8.jsonl": 0.87,
+    "dev-9.jsonl": 0.97,
 }
 
 
