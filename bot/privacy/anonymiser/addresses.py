@@ -43,7 +43,7 @@ _NUMBERED_WORDS = (
     "pelak dafter dokan container konteyner کانتینر کانټینر لیبر_کمپ کمپ مارکیټ شاپ",
     "اسٹریٹ پلاٹ প্লট سكن_الطلاب سكن_العمال سكن_العاملات سكن zuqaq mahalla tabiq dar shari3",
     "shari каб. кабинет pok. pokój section ولا مستودع অফিস ভিলা স্ট্রিট روم کوټه level tingkat",
-    "lgh stanza سكة مكتب ساختمان caravan д кв ряд павильон خونه زون سټریټ بلډنګ ګودام پلاک",
+    "سوکاک lgh stanza سكة مكتب ساختمان caravan д кв ряд павильон خونه زون سټریټ بلډنګ ګودام پلاک",
     "হাউস জোন ওয়ে ডরমেটরি রুম",
     "ক্যাম্প রুম কক্ষ লেবার_ক্যাম্প বিল্ডিং корп корп. сок. кат",
     "قسم_داخلي قسم_الداخلي way hostel dormitory ہاسٹل ہوسٹل سکتور вагончик вагон бытовка",
@@ -103,7 +103,8 @@ _NAMED_WORDS = (
     "ул. ул улица пр-т пр. проспект пер. переулок бульвар б-р шоссе ш. наб. набережная",
     "мкр. мкр микрорайон площадь пл. проезд тупик кишлак кишлака кишлаке село деревня аул",
     "пос. поселок посёлок с. рынок рынка здание возле напротив рядом_с около next_to basti",
-    "shara shari gaon pelak ډاکخانه ډاکخانې wisma kishlak qishloq qarya-e qarya qaryah pr. کمپ",
+    "اولیتسا جالان pangsapuri shara shari gaon pelak ډاکخانه ډاکخانې wisma kishlak qishloq",
+    "qarya-e qarya qaryah pr. کمپ",
     "مخيم تعمیر",
 )
 _NAMED = folded_pattern(
@@ -119,7 +120,7 @@ _WEAK_NAMED = lookup_keys(
 # Roman Urdu writes the names of places in small letters: "mohalla islampura".
 _LOWERCASE_NAMED = lookup_keys(
     "mohalla muhalla gaon goth mauza gali galli gram village post_office near behind opposite",
-    "kishlak qishloq next_to shara basti возле напротив рядом_с около рынка рынок",
+    "kishlak qishloq next_to shara basti jalan pangsapuri возле напротив рядом_с около рынка рынок",
 )
 # "Temple Road", "مدینہ مارکیٹ", "شهر نو سړک": a name, then a word for a street or a building.
 _SUFFIX_WORDS = (
@@ -173,8 +174,8 @@ _LOOSE_NUMBER = re.compile(
 )
 # The number before the word, as Pashto and Urdu say it: "۱۵ نمبر دوکان" (shop number 15).
 _NUMBER_FIRST = folded_pattern(
-    r"(?<![\w/])[0-9]{1,5}\s*(?:نمبر|نمبره|شمېره|no\.?|নং)\s*"
-    r"(?:دوکان|دکان|کور|مکان|کوټه|دفتر|اتاق|کمره|گھر|shop|house|room|office|ওয়ার্ড)(?!\w)"
+    r"(?<![\w/])[0-9]{1,5}\s*(?:نمبر|نمبره|شمېره|no\.?|নং|নম্বর)\s*"
+    r"(?:دوکان|دکان|کور|مکان|کوټه|دفتر|اتاق|کمره|گھر|shop|house|room|office|ওয়ার্ড|বাড়ি|রোড|বাসা)(?!\w)"
     r"|(?<![\w/])[0-9]{1,3}\s*(?:мкр|микрорайон|квартал)(?!\w)"
     r"|(?<!\w)(?-i:[A-Z])\s+block(?!\w)"
 )
@@ -464,8 +465,8 @@ def _quarter_after(words: Words, end: int) -> int:
     ends_with_number = re.search(r"[0-9](?: [A-Za-z]{1,2})?$", words.text[:end])
     if not ends_with_number or not re.match(r" \S", words.text[end:]):
         return end
-    after = _place_words_end(words, end, 4, lowercase=False)
-    if after == end or not re.match(r"\s*(?:[.;!?]|$)", words.text[after:]):
+    after = _place_words_end(words, end, 4, lowercase=words.small_letters_only)
+    if after == end or not re.match(r"\s*(?:[.;!?,]|$)", words.text[after:]):
         return end
     return after
 

@@ -22,7 +22,7 @@ _STRONG_CUES = alternatives(
     "mera_pura_naam ka_naam ka_nam ki_naam amar_nam amar_naam amr_nam",
     "nam-e nam-esh nam-am ismah ismi ismo zovut menya_zovut title ٹائٹل টাইটেল المدعو",
     "المدعوة",
-    "naam صاحب_حساب صاحب_الحساب account_holder",
+    "naam صاحب_حساب صاحب_الحساب account_holder فرستنده گیرنده لیږونکی اخیستونکی sent_to",
     "ke_naam naam: naam_hai نام_من نامم اسمم اسم_من نامش اسمش نامشان به_نام بنام نام اسم",
     "زما_نوم نوم_یې نوم_مې نوم میرا_نام میرا_پورا_نام کا_نام کی_نام نام: اسمي اسمى اسمه اسمها",
     "الاسم اسم_صاحب_الحساب আমার_নাম নাম меня_зовут его_зовут её_зовут ее_зовут зовут имя",
@@ -48,7 +48,7 @@ _ROLE_GROUPS = (
     "wror wror-me khor khawand plar zoy lur pesar pesar-e pesaram bachem bacham dokhtar",
     "shohar shohar-em shoharam kaka kaka-em madar padar baradar khahar brother-e ibni akhoya",
     "akhooya akhi ukhti zawji abooya muzh syn doch brat sestra otec agenta chele meye bon",
-    "swami",
+    "swami owner sajang shacho زوجه زوجہ ولد",
     "cousin uncle aunt nephew niece friend neighbour neighbor agent sub-agent recruiter",
     "driver teacher ustad ustaz استاد استاذ موټروان ډرایور راننده ڈرائیور السايق السائق سايق",
     "водитель ড্রাইভার bon vai",
@@ -119,7 +119,8 @@ _ROLE = _cue_pattern(f"{_ROLE_CUES}|{_DARI_ROLES}")
 _STRICT_TITLES = lookup_keys(
     "haji hajji alhaj alhaji al-haj mr mrs ms md mohd mst mosammat janab maulana maulvi mawlawi",
     "qari engr eng dr doctor engineer حاجی حاجي الحاج الحاجة الحجي آقای آقا جناب مولوی",
-    "madam madame miss حجي کاک كاك kak মিস্টার مسٹر مسز مستر пан пани",
+    "madam madame miss حجي کاک كاك kak মিস্টার مسٹر مسز مستر пан пани ma'am maam encik",
+    "ښاغلی مسماۃ مسماة herr frau",
     "مولانا قاری الشیخ انجنیر انجینئر مهندس داکتر دکتور الدكتور دکتر ڈاکٹر ډاکټر ډاکتر",
     "ডাঃ ডা ডাক্তার ইঞ্জিনিয়ার доктор advocate adv barrister prof professor capt captain",
     "major colonel inspector ایڈووکیٹ پروفیسر کپتان استاذ الأستاذ الاستاذ المحامي",
@@ -127,7 +128,8 @@ _STRICT_TITLES = lookup_keys(
 )
 _TITLES = _STRICT_TITLES | lookup_keys(
     "malik chaudhry chaudhary chaudhri ch raja mian sheikh shaikh syed sayed sayyid seyed mir",
-    "um bibi mullah ملا sardar sahibzada abu umm begum ملک چوہدری چودھری راجہ راجا میاں شیخ",
+    "hafiz حافظ pir um bibi mullah ملا sardar sahibzada abu umm begum ملک چوہدری چودھری راجہ",
+    "راجا میاں شیخ",
     "سید میر سردار ابو",
     "ام بیگم استاد ustad ustaz শেখ আবু মীর সৈয়দ",
 )
@@ -143,7 +145,11 @@ _NUMBER_WORDS = lookup_keys(
     "چھ سات آٹھ دس واحد اثنين ثلاث ثلاثة اربع اربعة خمس خمسة ست ستة سبع سبعة ثمان تسع عشر عشرة",
 )
 # Words that link two parts of one name: son of, daughter of, the.
-_NAME_LINKS = lookup_keys("bin ibn bint binti بن بنت al el уулу кызы угли оглы ogli qizi uulu kyzy")
+_NAME_LINKS = lookup_keys("bin ibn bint binti بن بنت al el ur ul ud")
+# Words after a father's name that end a Central Asian name: "Азамат Нурлан уулу".
+_NAME_ENDINGS = lookup_keys("уулу кызы угли оглы ogli qizi uulu kyzy o'g'li")
+# "From", after a name in a self-introduction: "i am shofiqul from sylhet".
+_FROM = lookup_keys("from frm az se min iz")
 _CONJUNCTIONS = lookup_keys("and aur or و او ва и আর ও এবং")
 _ABBREVIATED_TITLES = lookup_keys("md mr mrs ms dr mst mohd ch engr eng ডা মো")
 # Words that make a name part of a company or a place: "Habib Bank", "Faisal Town".
@@ -242,6 +248,21 @@ def _listed_key(key: str) -> str | None:
     return None
 
 
+# Bengali writes case endings onto names: জামালকে, করিমের, আলমরা, মামুনদের.
+_BENGALI_NAME_ENDINGS = ("দেরকে", "দের", "েরা", "রা", "কে", "ের", "এর", "র")
+
+
+def _bengali_stem_key(key: str) -> str | None:
+    """The listed name inside a Bengali word with a case ending: করিমের (Karim's)."""
+    if not "\u0980" <= key[-1:] <= "\u09ff":
+        return None
+    names = load_lexicon().names
+    for ending in _BENGALI_NAME_ENDINGS:
+        if key.endswith(ending) and len(key) - len(ending) >= 2 and key[: -len(ending)] in names:
+            return key[: -len(ending)]
+    return None
+
+
 def _declined_key(key: str) -> str | None:
     """A Russian case form of a listed name: Фарруха, Алишеру, Дмитрия, Саидовой."""
     for ending, replacement in CASE_ENDINGS:
@@ -277,7 +298,8 @@ class _NameFinder:
         spans = [*self._cued_spans(), *self._spans_before_cues(), *self._title_spans()]
         spans += [*self._sign_off_spans(), *self._initial_spans(), *self._surname_initial_spans()]
         spans += self._spans_before_titles()
-        spans += [*self._listed_spans(), *self._patronymic_spans()]
+        spans += [*self._listed_spans(), *self._patronymic_spans(), *self._postposition_spans()]
+        spans += self._parenthesised(spans)
         joined = list(self._coordinated(spans))
         while joined:  # "A, B and C"
             spans += joined
@@ -347,12 +369,16 @@ class _NameFinder:
                 or _declined_key(token.key)
                 or self.lexicon.skeletons.get(skeleton(token.key))
             )
+        if key is None and not token.cased:
+            key = _bengali_stem_key(token.key)
         if key is None and token.key.startswith("و") and not token.cased:  # "وفاطمة" (and F.)
             key = _listed_key(token.key[1:]) if len(token.key) > 3 else None
         return key
 
     def _linked(self, index: int) -> bool:
         """Whether word `index` is a link inside a name ("bin", "al", "уулу") or follows one."""
+        if self.tokens[index].key in _NAME_ENDINGS:
+            return True
         if self.tokens[index].key in _NAME_LINKS:
             following = index + 1
             return self._joined(following) and not self._stops(following)
@@ -467,9 +493,10 @@ class _NameFinder:
         ("Hajra, Sialkot", "Dilnoza Tursunova, mother").
         """
         for first, last in self._last_lines():
-            if last - first > 3 or not (self._name_key(first) or self._is_title_at(first)):
-                continue
             words = range(first, last + 1)
+            listed = any(self._name_key(i) or self._continuation(i) for i in words)
+            if last - first > 3 or not (listed or self._is_title_at(first)):
+                continue
             if not any(self._stops(i) and self._name_key(i) is None for i in words):
                 yield first, last
             return
@@ -534,12 +561,14 @@ class _NameFinder:
 
     def _after_cue(self, first: int, kind: str) -> tuple[int, int] | None:
         # A name may be a place's too: "আমার ভাগ্নে রিয়াদ হোসেন" (Riyad, Riyadh).
-        named_place = (
-            first in self.words.places and self._joined(first + 1) and self._listed(first + 1)
-        )
+        follower = self._clear if kind == "weak" else self._listed  # "من البصرة واحد"
+        named_place = first in self.words.places and self._joined(first + 1) and follower(first + 1)
         # A listed name that is also a word, right after "my name is": "mera naam bahar hai".
         word_as_name = kind == "strong" and self._name_key(first) is not None
-        word_as_name = word_as_name and (self._copula_after(first) or self._ends_after(first))
+        known_next = self._joined(first + 1) and self._known(first + 1)  # "Zaman Khan"
+        word_as_name = word_as_name and (
+            self._copula_after(first) or self._ends_after(first) or known_next
+        )
         if (self._stops(first) and not (named_place or word_as_name)) or self._continuation(first):
             return None
         if not (named_place or self._opens_name(first, kind)):
@@ -552,8 +581,9 @@ class _NameFinder:
     def _opens_name(self, first: int, kind: str) -> bool:
         """Whether word `first`, after a cue of `kind`, can begin a name."""
         token = self.tokens[first]
-        if len(token.text) > 1 and token.text.isupper() and not self._listed(first):
-            return False  # an acronym: "bhai ye HBL ka account"
+        acronym = len(token.text) > 1 and token.text.isupper() and not self._listed(first)
+        if acronym and kind != "strong":
+            return False  # an acronym: "bhai ye HBL ka account", but "sent to SHAH FAISAL"
         if len(token.text) == 1 and not self._initial(first):
             return False  # a letter: "main E-9 visa pe hun"
         if self._ordinary_opening(first):
@@ -570,6 +600,9 @@ class _NameFinder:
                 or closed
                 or (self.tokens[first + 1].capitalised and not self._stops(first + 1))
             )
+        if token.cased and kind == "self" and self.words.small_letters_only:
+            following = first + 1  # "bhai i am shofiqul from sylhet", not "i am tired"
+            return following < len(self.tokens) and self.tokens[following].key in _FROM
         next_continues = self._joined(first + 1) and self._continuation(first + 1)
         if not token.cased and next_continues:  # "زما ورور لطف الله"
             return True
@@ -646,10 +679,16 @@ class _NameFinder:
             following = index + 1  # past more titles: "Haji Malik Aslam", "الحاجة أم حسين"
             while following - index < 3 and self._joined(following) and self._is_title(following):
                 following += 1
-            if not self._joined(following) or self._stops(following):
+            place_name = following in self.words.places and self._joined(following + 1)
+            place_name = place_name and self._known(following + 1)  # "Haji Kabul Khan"
+            strict_word = token.key in _STRICT_TITLES and self._name_key(following) is not None
+            if not self._joined(following) or (
+                self._stops(following) and not (place_name or strict_word)
+            ):
                 continue
             after = self.tokens[following]
             strict = token.key in _STRICT_TITLES and (not after.cased or after.capitalised)
+            strict = strict and not self._ordinary_opening(following)  # "مهندس مدني" (civil)
             if strict or self._listed(following) or (after.cased and after.capitalised):
                 last = self._name_end(following, loose=False)
                 if not self._organisation_next(last + 1):
@@ -658,6 +697,22 @@ class _NameFinder:
     def _is_title(self, index: int) -> bool:
         key = self.tokens[index].key
         return key in _TITLES or key.removeprefix("ال") in _STRICT_TITLES  # "المهندس"
+
+    def _parenthesised(self, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+        """A name's spelling in brackets right after it: "سارا تامسون (Sarah Thompson)"."""
+        for _, last in spans:
+            first = last + 1
+            if first >= len(self.tokens) or self.words.gap_before(first).strip() != "(":
+                continue
+            end = first
+            while end + 1 < len(self.tokens) and end - first < 3 and self._joined(end + 1):
+                end += 1
+            words = range(first, end + 1)
+            closed = self.words.text[self.tokens[end].end :].lstrip().startswith(")")
+            if closed and all(
+                self.tokens[i].capitalised or not self.tokens[i].cased for i in words
+            ):
+                yield first, end
 
     def _coordinated(self, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
         """Names joined to a found one by "and": "Zahid aur Naeem", "রহিম আর করিম"."""
@@ -670,6 +725,15 @@ class _NameFinder:
             token = self.tokens[first]
             if self._listed(first) or (token.cased and token.capitalised):
                 yield first, self._name_end(first, loose=False)
+
+    def _postposition_spans(self) -> Iterator[tuple[int, int]]:
+        """A listed name that is also a word, before "ne" or "ko": "Sultan ko FIA ne roka"."""
+        for index, token in enumerate(self.tokens[:-1]):
+            after = self.tokens[index + 1]
+            before_postposition = after.key in ("ne", "ko", "نے", "کو") and self._joined(index + 1)
+            name = self._name_key(index) is not None and index not in self.words.places
+            if before_postposition and name and (token.capitalised or not token.cased):
+                yield index, index
 
     def _listed_spans(self) -> Iterator[tuple[int, int]]:
         index = 0

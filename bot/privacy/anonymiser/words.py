@@ -115,6 +115,11 @@ class Words:
                 common.add(index)
         return frozenset(common)
 
+    @property
+    def small_letters_only(self) -> bool:
+        """Whether the text's words in Latin or Cyrillic letters are all in small letters."""
+        return not any(token.capitalised for token in self.tokens[1:] if token.cased)
+
     def __len__(self) -> int:
         return len(self.tokens)
 

@@ -177,6 +177,17 @@ LANGUAGES = ("en", "fa", "ps", "ur", "ur-latn", "bn", "ar", "ru")
             "IBAN TR33 0006 1005 1978 6457 8413 26 صاحب حساب Mehmet Kaya",
             "IBAN <ACCOUNT> صاحب حساب <NAME>",
         ),
+        ("number likh lo 0 3 4 5 - 1 2 3 4 5 6 7", "number likh lo <PHONE>"),
+        (
+            "Rs 40,000 sent to SHAH FAISAL / Date: 03-Jan-2024",
+            "Rs 40,000 sent to <NAME> / Date: <DATE>",
+        ),
+        ("فرستنده: گل آغا / کود حواله: ۴۵۸۷۱", "فرستنده: <NAME> / کود حواله: <ID>"),
+        ("bhai i am shofiqul from sylhet", "bhai i am <NAME> from sylhet"),
+        ("Sultan ko kal FIA ne roka", "<NAME> ko kal FIA ne roka"),
+        ("mere chachu Aziz ur Rehman ka card", "mere chachu <NAME> ka card"),
+        ("خانم سارا تامسون (Sarah Thompson) گفت", "خانم <NAME> (<NAME>) گفت"),
+        ("দালাল জামাল মিয়াকে ৪ লাখ টাকা দিয়েছি", "দালাল <NAME> ৪ লাখ টাকা দিয়েছি"),
         # Codes and user names
         (
             "skype: live:malik.usman_93, imo id: shani.gujjar99",
@@ -214,6 +225,7 @@ def test_anonymise_examples(text: str, expected: str) -> None:
         "I live in a labour camp, Dubai. The Lipa camp is cold. hochu v koreyu po e-9",
         "میرا بیٹا 14 جون کو یونان کے قریب کشتی پر تھا۔ The E-7 visa needs TOPIK Level 2",
         "naam bataye baghair pooch sakta hun? اوس په کمپ کې دی. کفیل ہروب لگانے کی دھمکی",
+        "i am tired, im anxious about my visa. اني مهندس مدني من البصرة واحد مكتب اخذ فلوسي",
         "Мой племянник попал в аварию в Самаре. أمي وأختي بالموصل، يريدون السفر بالسويد",
         "টেলিগ্রামে দুবাইয়ের চাকরির বিজ্ঞাপন দেয়",
     ],
@@ -250,6 +262,8 @@ DEV_SETS = {
     "dev-7.jsonl": 0.96,
     "dev-8.jsonl": 0.87,
     "dev-9.jsonl": 0.97,
+    "dev-10.jsonl": 0.90,
+    "dev-11.jsonl": 0.96,
 }
 
 
