@@ -44,7 +44,7 @@ _NUMBERED_WORDS = (
     "اسٹریٹ پلاٹ প্লট سكن_الطلاب سكن_العمال سكن_العاملات سكن zuqaq mahalla tabiq dar shari3",
     "shari каб. кабинет pok. pokój section ولا مستودع অফিস ভিলা স্ট্রিট روم کوټه level tingkat",
     "سوکاک lgh stanza سكة مكتب ساختمان caravan д кв ряд павильон خونه زون سټریټ بلډنګ ګودام پلاک",
-    "হাউস জোন ওয়ে ডরমেটরি রুম",
+    "হাউস জোন ওয়ে ডরমেটরি রুম দোকান",
     "ক্যাম্প রুম কক্ষ লেবার_ক্যাম্প বিল্ডিং корп корп. сок. кат",
     "قسم_داخلي قسم_الداخلي way hostel dormitory ہاسٹل ہوسٹل سکتور вагончик вагон бытовка",
     "قطاع كرفان كرفانة مخيم غرفة مبنى حجرة اتاق کمره کوٹھری",
@@ -65,7 +65,7 @@ _UNIT_NUMBER = (
     r"|[0-9]+(?:এ|বি|সি|ডি|ই)(?![\w\u0980-\u09ff])"  # "৪বি" (4B)
     r"|[ابجدهوزحطیکلمنسعفصقرشتثخذضظغ](?!\w)"  # "قطاع ج", "بلاک ب"
     r"|(?:اول|دوم|سوم|چهارم|پنجم|ششم|هفتم|هشتم|نهم|دهم|لومړی|دوهم|دریم|څلورم|پنځم)(?!\w)"
-    r"|(?:اے|بی|سی|ڈی|ای|ایف|جی|ایچ|کے|ایل|ایم|این|پی|آر|ایس|ٹی|وی|ایکس|زیڈ)(?!\w)"
+    r"|(?:اے|بی|سی|ڈی|ای|ایف|جی|ایچ|آی|کے|ایل|ایم|این|پی|آر|ایس|ٹی|وی|ایکس|زیڈ)(?:-[0-9]+)?(?!\w)"
     r"|(?:এ|বি|সি|ডি|ই|এফ|জি|এইচ|কে|এল|এম|এন|পি|আর|এস|টি)(?![\w\u0980-\u09ff])"
 )
 _NUMBERED = folded_pattern(
@@ -128,7 +128,7 @@ _SUFFIX_WORDS = (
     "tower complex centre center mall area nagar society phase проспект улица переулок шоссе",
     "бульвар проезд площадь набережная مینه ښارګوټی شهرک mahallesi mah. sokak sokağı sok. sk.",
     "ulitsa prospekt pereulok ko'chasi kuchasi caddesi cad. cd. bulvarı blv. ایریا ایریاز",
-    "boulevard blvd labour_camp labor_camp mansion markaz بلیوارڈ স্ট্রিট мах. сок.",
+    "hostel লেবার_ক্যাম্প boulevard blvd labour_camp labor_camp mansion markaz بلیوارڈ স্ট্রিট мах. сок.",
     "hotel ہوٹل هوتل هتل এস্টেট ডরমিটরি বিল্ডিং ودانۍ ودانی dormitory magu hingun goalhi سوکاک سوكاك",
     "تاون camp کمپ اسٹریٹ mahallasi qishlog'i qishlogi ko'chasi kochasi apartments apartment پلازا",
     "manzil bhaban",
@@ -233,9 +233,73 @@ class _Unit:
     strong: bool
 
 
+# Words that introduce an address: "address:", "پته:", "ঠিকানা", "адрес", "عنواني".
+_ADDRESS_CUE = folded_pattern(
+    r"(?<!\w)(?:address|addr|adress|adres|ঠিকানা|ঠিকানায়|адрес|адресу|آدرس|آدرسم|آدرسش|ادرس|"
+    r"پته|پتہ|ایڈریس|ایڈرس|العنوان|عنواني|عنوانه|عنوانها|عنوانی|سکونت|رہائش)(?!\w)"
+    r"\s*(?:(?:is|hai|ہے|است|هو|ده|دی|ka|of)\s*)?[:\-–]?\s*"
+)
+# In an address after its cue, a full stop after these does not end it: "No. 5", "ул. Ленина".
+_ABBREVIATED = re.compile(r"(?:\b[^\W\d_]{1,3}|[0-9])$")
+
+
+def _cued_address_units(words: Words) -> Iterator[_Unit]:
+    """The words after an address cue, up to a town, a region, a sentence's end or a word.
+
+    "address: Room 7, Gulbahar Hostel, Namik Kemal Mahallesi, Istanbul".
+    """
+    lexicon = load_lexicon()
+    for match in _ADDRESS_CUE.finditer(words.text):
+        index = words.index(match.end())
+        first, end, taken = index, match.end(), 0
+        while index < len(words) and taken < 14:
+            token = words.tokens[index]
+            gap = words.text[end : token.start]
+            if taken and re.search(r"[!?؟।۔\n]", gap):
+                break
+            if taken and "." in gap and not _ABBREVIATED.search(words.text[:end]):
+                break
+            small = token.cased and not token.capitalised
+            ordinary = index in words.common or (small and token.key in lexicon.ordinary)
+            region_next = index + 1 < len(words) and words.tokens[index + 1].key in REGION_WORDS
+            if index in words.places or token.key in REGION_WORDS or region_next:
+                break  # a town, or a district: "خوګیاڼي ولسوالۍ"
+            if _DISTRICT_ENDING.search(token.text):
+                break
+            if ordinary and token.key not in ADDRESS_WORDS and not _particle(token.key):
+                break
+            end, taken, index = token.end, taken + 1, index + 1
+        number = re.match(r"[\s,،]*[0-9]+[A-Za-z]?(?:[/-][0-9A-Za-z]+)*", words.text[end:])
+        if number and taken:
+            end += number.end()
+        end, taken = _without_town(words, match.end(), end, taken)
+        span = words.text[match.end() : end]
+        keywords = any(words.tokens[i].key in ADDRESS_WORDS for i in range(first, first + taken))
+        if (taken >= 2 or re.search("[0-9]", span)) and (re.search("[0-9]", span) or keywords):
+            yield _Unit(words.tokens[first].start, end, strong=True)
+
+
+def _without_town(words: Words, start: int, end: int, taken: int) -> tuple[int, int]:
+    """The span without its last part after a comma, if that part is a town.
+
+    A part without a number or a word of addresses is a town: "Bahnhofstraße 12, Gießen".
+    """
+    last_comma = max(words.text.rfind(",", start, end), words.text.rfind("،", start, end))
+    if last_comma < 0:
+        return end, taken
+    tail = range(words.index(last_comma), words.index(end))
+    if re.search("[0-9]", words.text[last_comma:end]):
+        return end, taken
+    if any(words.tokens[i].key in ADDRESS_WORDS for i in tail):
+        return end, taken
+    return last_comma, taken - len(tail)
+
+
 def address_findings(words: Words) -> Iterator[Finding]:
     """Addresses: parts of an address, joined into one when only commas separate them."""
-    units = sorted(_address_units(words), key=lambda u: (u.start, -u.end))
+    units = sorted(
+        [*_address_units(words), *_cued_address_units(words)], key=lambda u: (u.start, -u.end)
+    )
     chain: list[_Unit] = []
     for unit in units:
         end = max((u.end for u in chain), default=-1)

@@ -22,7 +22,8 @@ _STRONG_CUES = alternatives(
     "mera_pura_naam ka_naam ka_nam ki_naam amar_nam amar_naam amr_nam",
     "nam-e nam-esh nam-am ismah ismi ismo zovut menya_zovut title ٹائٹل টাইটেল المدعو",
     "المدعوة",
-    "naam صاحب_حساب صاحب_الحساب account_holder فرستنده گیرنده لیږونکی اخیستونکی sent_to",
+    "urf urf-e alias ওরফে عرف الملقب naam صاحب_حساب صاحب_الحساب account_holder فرستنده",
+    "گیرنده لیږونکی اخیستونکی sent_to",
     "ke_naam naam: naam_hai نام_من نامم اسمم اسم_من نامش اسمش نامشان به_نام بنام نام اسم",
     "زما_نوم نوم_یې نوم_مې نوم میرا_نام میرا_پورا_نام کا_نام کی_نام نام: اسمي اسمى اسمه اسمها",
     "الاسم اسم_صاحب_الحساب আমার_নাম নাম меня_зовут его_зовут её_зовут ее_зовут зовут имя",
@@ -38,7 +39,7 @@ _SELF_CUES = alternatives("i_am i'm im this_is it's_me myself ana ani آني ا�
 _SIGN_OFF = folded_pattern(
     r"(?:(?<!\w)(?:thanks|thank\s+you|thanks\s+a\s+lot|regards|best\s+regards|kind\s+regards|"
     r"shukriya|shukria|shukran|jazakallah|спасибо|с\s+уважением|ممنون|تشکر|شکریہ|شکریه|مننه|"
-    r"شكرا|شكراً|ধন্যবাদ|signed|sincerely)(?!\w)(?:\s*[,،!.:-]+|[ \t]*\n)"
+    r"شكرا|شكراً|ধন্যবাদ|signed|sincerely)(?!\w)(?:\s*[,،!.:—–-]+|[ \t]*\n)"
     r"|(?:^|[.!?؟।\n])\s*(?:--|—|–)|\n\s*-\s)\s*"
     r"((?:[^\s,،!?:]+\s*){1,3})[.!]?\s*$"
 )
@@ -120,7 +121,7 @@ _STRICT_TITLES = lookup_keys(
     "haji hajji alhaj alhaji al-haj mr mrs ms md mohd mst mosammat janab maulana maulvi mawlawi",
     "qari engr eng dr doctor engineer حاجی حاجي الحاج الحاجة الحجي آقای آقا جناب مولوی",
     "madam madame miss حجي کاک كاك kak মিস্টার مسٹر مسز مستر пан пани ma'am maam encik",
-    "ښاغلی مسماۃ مسماة herr frau",
+    "ښاغلی مسماۃ مسماة herr frau انجنیره д-р",
     "مولانا قاری الشیخ انجنیر انجینئر مهندس داکتر دکتور الدكتور دکتر ڈاکٹر ډاکټر ډاکتر",
     "ডাঃ ডা ডাক্তার ইঞ্জিনিয়ার доктор advocate adv barrister prof professor capt captain",
     "major colonel inspector ایڈووکیٹ پروفیسر کپتان استاذ الأستاذ الاستاذ المحامي",

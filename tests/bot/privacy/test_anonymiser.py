@@ -178,6 +178,14 @@ LANGUAGES = ("en", "fa", "ps", "ur", "ur-latn", "bn", "ar", "ru")
             "IBAN <ACCOUNT> صاحب حساب <NAME>",
         ),
         ("number likh lo 0 3 4 5 - 1 2 3 4 5 6 7", "number likh lo <PHONE>"),
+        ("жена родилась 5 июля 1996 года в Худжанде", "жена родилась <DATE> в Худжанде"),
+        ("زه د ۱۹۹۹ کال د جنورۍ په ۷مه زیږېدلی یم", "زه د <DATE> زیږېدلی یم"),
+        ("আমার জন্ম ১৫ই মার্চ ২০০৩, বয়স কম", "আমার জন্ম <DATE>, বয়স কম"),
+        (
+            "We stay at Room 7, Gulbahar Hostel, Namik Kemal Mahallesi, Istanbul",
+            "We stay at <ADDRESS>, Istanbul",
+        ),
+        ("address: Bahnhofstraße 12, Zimmer 4, Gießen", "address: <ADDRESS>, Gießen"),
         (
             "Rs 40,000 sent to SHAH FAISAL / Date: 03-Jan-2024",
             "Rs 40,000 sent to <NAME> / Date: <DATE>",
@@ -264,6 +272,7 @@ DEV_SETS = {
     "dev-9.jsonl": 0.97,
     "dev-10.jsonl": 0.90,
     "dev-11.jsonl": 0.96,
+    "dev-12.jsonl": 0.96,
 }
 
 
