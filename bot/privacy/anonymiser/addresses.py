@@ -44,13 +44,14 @@ _NUMBERED_WORDS = (
     "اسٹریٹ پلاٹ প্লট سكن_الطلاب سكن_العمال سكن_العاملات سكن zuqaq mahalla tabiq dar shari3",
     "shari каб. кабинет pok. pokój section ولا مستودع অফিস ভিলা স্ট্রিট روم کوټه level tingkat",
     "سوکاک lgh stanza سكة مكتب ساختمان caravan д кв ряд павильон خونه زون سټریټ بلډنګ ګودام پلاک",
-    "হাউস জোন ওয়ে ডরমেটরি রুম দোকান",
+    "হাউস জোন ওয়ে ডরমেটরি রুম দোকান farm mazraa mazraah rumah blok bloc ap apt. ګراج فارم",
+    "لاین واحد صنعتي_سیمه",
     "ক্যাম্প রুম কক্ষ লেবার_ক্যাম্প বিল্ডিং корп корп. сок. кат",
     "قسم_داخلي قسم_الداخلي way hostel dormitory ہاسٹل ہوسٹل سکتور вагончик вагон бытовка",
     "قطاع كرفان كرفانة مخيم غرفة مبنى حجرة اتاق کمره کوٹھری",
 )
 # Of these, the words that are also places or words need a number with digits.
-_WITH_DIGITS = lookup_keys("کوټه روم کمپ کیمپ camp")
+_WITH_DIGITS = lookup_keys("کوټه روم کمپ کیمپ camp واحد ap")
 # Of these, the words that are also common words need "no." or another part of an address.
 _WEAK_NUMBERED = lookup_keys(
     "house office shop building ghar chak phase unit room villa",
@@ -60,7 +61,7 @@ _WEAK_NUMBERED = lookup_keys(
 )
 _UNIT_NUMBER = (
     rf"(?:[A-Z]-?)?[0-9]+(?:[A-Z](?!\w))?(?:[/-](?:[A-Z0-9]+|{LETTER}{{1,4}}(?!\w)))*"
-    r"(?:\s[A-Z]{1,2}\b(?!\s*[:#])|(?:\s[ابجدهوزحطیکلمنسعفصقرشت](?!\w)){1,2})?"
+    r"(?:\s[A-Z]{1,2}\b(?!\s*[:#]?\s*[0-9])|(?:\s[ابجدهوزحطیکلمنسعفصقرشت](?!\w)){1,2})?"
     r"|(?-i:[A-HJ-ZА-ЯЁ])(?![\w-])"  # "Block B", "корпус Б", the letters' names in Urdu, Bengali
     r"|[0-9]+(?:এ|বি|সি|ডি|ই)(?![\w\u0980-\u09ff])"  # "৪বি" (4B)
     r"|[ابجدهوزحطیکلمنسعفصقرشتثخذضظغ](?!\w)"  # "قطاع ج", "بلاک ب"
@@ -79,7 +80,7 @@ _FLOOR = folded_pattern(
     r"|(?<!\w)(?:منزل|طبقه|پوړ)\s+(?:اول|دوم|سوم|چهارم|پنجم|لومړی|دوهم|دریم|څلورم)(?!\w)"
     r"|(?<!\w)(?:پہلی|دوسری|تیسری|چوتھی|پانچویں|چھٹی|ساتویں|آٹھویں|[0-9]+(?:ویں|وی|ی))\s+منزل(?!\w)"
     r"|(?<!\w)(?:[0-9]+\.?\s*(?:OG|Stock|Etage|Obergeschoss)|[0-9]+(?:os|o|η|ος)?\s+orofos)(?!\w)"
-    r"|(?<!\w)[0-9]+º\s*(?:Esq|Dto|Dt|Frente|andar|[0-9]+ª)\.?|(?<!\w)[0-9]+[nrt]\s+[0-9]+a(?!\w)"
+    r"|(?<!\w)[0-9]+º?\s*(?:Esq|Dto|Dt|Frente|andar|[0-9]+ª)\.?|(?<!\w)[0-9]+[nrt]\s+[0-9]+a(?!\w)"
     r"|(?<!\w)[وبلف]?الطابق\s+\w+|(?<!\w)[0-9]+(?:-?(?:й|ий|ой|ом|ем)|য়|ম|র্থ|তম|ষ্ঠ)?\s*"
     r"(?:этаж|этаже|তলা|তলায়)(?!\w)"
     r"|(?<!\w)(?:নিচ|প্রথম|দ্বিতীয়|তৃতীয়|চতুর্থ|পঞ্চম)\s+তলা"
@@ -90,7 +91,8 @@ _FLOOR = folded_pattern(
 _NAMED_WORDS = (
     "mohalla muhalla village vill gaon goth mauza p.o. p.o po post_office street road lane",
     "ul ul. ulitsa mkr mkr. mikrorayon khiaban-e khiaban sarak-e hay bnayat махалля махалла",
-    "مارکیت مارکیټ بلوار ولیتسا отель hotel پلازه building پوسته_خانه پوستخانه ڈاکخانہ",
+    "روستای روستا مارکیت مارکیټ بلوار ولیتسا отель hotel پلازه building پوسته_خانه",
+    "پوستخانه ڈاکخانہ",
     "لیبر_کیمپ общежитие",
     "mahalle mahallesi mah. mh. sokak sokağı sok. cadde caddesi cad. bulvarı blv. jalan jln",
     "жк gram lorong taman kawasan persiaran residensi asrama ж/м жилмассив массив",
@@ -128,7 +130,8 @@ _SUFFIX_WORDS = (
     "tower complex centre center mall area nagar society phase проспект улица переулок шоссе",
     "бульвар проезд площадь набережная مینه ښارګوټی شهرک mahallesi mah. sokak sokağı sok. sk.",
     "ulitsa prospekt pereulok ko'chasi kuchasi caddesi cad. cd. bulvarı blv. ایریا ایریاز",
-    "hostel লেবার_ক্যাম্প boulevard blvd labour_camp labor_camp mansion markaz بلیوارڈ স্ট্রিট мах. сок.",
+    "haitsu heights kopo coop str. کلي لাইন hostel লেবার_ক্যাম্প",
+    "boulevard blvd labour_camp labor_camp mansion markaz بلیوارڈ স্ট্রিট мах. сок.",
     "hotel ہوٹل هوتل هتل এস্টেট ডরমিটরি বিল্ডিং ودانۍ ودانی dormitory magu hingun goalhi سوکاک سوكاك",
     "تاون camp کمپ اسٹریٹ mahallasi qishlog'i qishlogi ko'chasi kochasi apartments apartment پلازا",
     "manzil bhaban",
@@ -143,7 +146,7 @@ _SUFFIX_WITH_NUMBER = lookup_keys("فیز")
 _WEAK_SUFFIX = lookup_keys("camp کمپ")
 # "27 Stanley Road": a house number before a street's name.
 _HOUSE_NUMBER_BEFORE = folded_pattern(
-    r"(?<![\w/.,])(?:no\.?\s*)?[0-9]{1,4}[a-z]?(?:/[0-9]{1,4})?[,.]?\s*$"
+    r"(?<![\w/.,])(?:no\.?\s*)?[0-9]{1,4}[a-z]?(?:/(?:[0-9]{1,4}|[a-z]))?[,.]?\s*$"
 )
 # "45/2 Purana Paltan", "No. 42/3": a holding number.
 _HOLDING = folded_pattern(r"(?<![\w/])(?:no\.?\s*)?[0-9]{1,4}/[0-9]{1,4}[a-z]?(?![\w/])")
@@ -161,7 +164,7 @@ _EUROPEAN_STREET = re.compile(
 # Uzbek addresses in Latin letters: "9-kvartal, 15-uy, 42-xonadon".
 _NUMBER_THEN_WORD = folded_pattern(
     r"(?<![\w-])[0-9]{1,4}-(?:kvartal|uy|xonadon|mavze|daha|mahalla|ko['‘’]?cha|квартал|уй|хонадон|"
-    r"мавзе|даха)(?!\w)"
+    r"мавзе|даха|ho|dong|cheung|beonji)(?!\w)"
 )
 # Parts of an address only next to another: a Singapore unit ("#05-12"), a house number
 # alone ("ул. Навои, 34, кв. 8", "No 12, Jalan ...", "No:45"), a street's name and number
@@ -177,12 +180,17 @@ _NUMBER_FIRST = folded_pattern(
     r"(?<![\w/])[0-9]{1,5}\s*(?:نمبر|نمبره|شمېره|no\.?|নং|নম্বর)\s*"
     r"(?:دوکان|دکان|کور|مکان|کوټه|دفتر|اتاق|کمره|گھر|shop|house|room|office|ওয়ার্ড|বাড়ি|রোড|বাসা)(?!\w)"
     r"|(?<![\w/])[0-9]{1,3}\s*(?:мкр|микрорайон|квартал)(?!\w)"
-    r"|(?<!\w)(?-i:[A-Z])\s+block(?!\w)"
+    r"|(?<!\w)(?-i:[A-Z])\s+block(?!\w)|(?<!\w)(?:এ|বি|সি|ডি|ই|এফ|জি|এইচ|কে)\s+ব্লক(?!\w)"
 )
 # Japanese house numbers, "2-14-5 Higashi", "Kosugi 1-23-4": block, lot, house, the quarter.
 _CHOME = re.compile(
     r"(?:(?<![\w-])[A-Z][a-z]+\s+)?(?<![\w-])[0-9]{1,2}-[0-9]{1,2}-[0-9]{1,3}(?![\w-])"
     r"(?:\s+[A-Z][a-z]+)?"
+)
+# Korean streets: "45 Juchon-ro", "17 Gongdan-ro 140beon-gil", "Dunpo-ro 12".
+_KOREAN_STREET = re.compile(
+    r"(?<![\w-])(?:[0-9]{1,4},?\s+)?[A-Z][a-z]+(?:\s?[0-9]{1,3})?-(?:ro|gil|daero)"
+    r"(?:\s+[0-9]{1,4}(?:beon-gil)?)?(?![\w-])"
 )
 # Korean lot numbers: "45-6 Songma-ri", "912-3 Wongok-dong".
 _KOREAN_LOT = re.compile(
@@ -275,7 +283,7 @@ def _cued_address_units(words: Words) -> Iterator[_Unit]:
         end, taken = _without_town(words, match.end(), end, taken)
         span = words.text[match.end() : end]
         keywords = any(words.tokens[i].key in ADDRESS_WORDS for i in range(first, first + taken))
-        if (taken >= 2 or re.search("[0-9]", span)) and (re.search("[0-9]", span) or keywords):
+        if re.search("[0-9]", span) or (taken >= 3 and keywords):  # not "آدرس دفتر تان؟"
             yield _Unit(words.tokens[first].start, end, strong=True)
 
 
@@ -382,6 +390,8 @@ def _address_units(words: Words) -> Iterator[_Unit]:
         yield _Unit(match.start(), match.end(), strong=match.end() > match.start() + 8)
     for match in _KOREAN_LOT.finditer(text):
         yield _Unit(match.start(), match.end(), strong=True)
+    for match in _KOREAN_STREET.finditer(text):
+        yield _Unit(match.start(), match.end(), strong=bool(re.search("[0-9]", match.group())))
     for match in _LANDMARK_AFTER.finditer(text):
         landmark = range(words.index(match.start()), words.index(match.end()))
         if not any(
