@@ -51,7 +51,7 @@ _NUMBERED_WORDS = (
     "قطاع كرفان كرفانة مخيم غرفة مبنى حجرة اتاق کمره کوٹھری",
 )
 # Of these, the words that are also places or words need a number with digits.
-_WITH_DIGITS = lookup_keys("کوټه روم کمپ کیمپ camp واحد ap")
+_WITH_DIGITS = lookup_keys("کوټه روم کمپ کیمپ camp واحد ap فارم")
 # Of these, the words that are also common words need "no." or another part of an address.
 _WEAK_NUMBERED = lookup_keys(
     "house office shop building ghar chak phase unit room villa",

@@ -22,6 +22,7 @@ _STRONG_CUES = alternatives(
     "mera_pura_naam ka_naam ka_nam ki_naam amar_nam amar_naam amr_nam",
     "nam-e nam-esh nam-am ismah ismi ismo zovut menya_zovut title ٹائٹل টাইটেল المدعو",
     "المدعوة",
+    "پر_نوم_د په_نوم_د call_him call_her people_call называет называют",
     "urf urf-e alias ওরফে عرف الملقب naam صاحب_حساب صاحب_الحساب account_holder فرستنده",
     "گیرنده لیږونکی اخیستونکی sent_to",
     "ke_naam naam: naam_hai نام_من نامم اسمم اسم_من نامش اسمش نامشان به_نام بنام نام اسم",
@@ -99,7 +100,8 @@ def _cue_pattern(cues: str) -> re.Pattern[str]:
 # Cues that follow a name: "ګل زمان نومېږي" (is called Gul Zaman).
 _CUES_AFTER = folded_pattern(
     r"(?<!\w)(?:نومېږي|نومیږي|نومیږی|نومېږم|نومیږم|نامیده\s+می‌?شود|نام\s+دارد|کہلاتا|কহে|"
-    r"naam\s+(?:ki|ka|ke|se)|نام\s+(?:کی|کا|کے|سے)|نامی|নামের|নামে|নামক|په\s+نوم|کے\s+نام)(?!\w)"
+    r"naam\s+(?:ki|ka|ke|se)|نام\s+(?:کی|کا|کے|سے)|نامی|নামের|নামে|নামক|په\s+نوم|کے\s+نام|"
+    r"(?:is|was)\s+(?:my|his|her|our)\s+\w+\s+name|আমার\s+\S+\s+নাম)(?!\w)"
 )
 # Postpositions after a place in Roman Urdu, Urdu, Pashto, Bengali: "Turbat mein", "تربت میں".
 _LOCATIVES = lookup_keys("mein me main se say sy pe par tak میں سے تک پر کې কে তে থেকে")
@@ -145,6 +147,7 @@ _NUMBER_WORDS = lookup_keys(
     "پہلا پہلی دوسرا تیسرا تیسری چوتھا چوتھی پانچواں پانچویں چھٹا ساتویں آٹھویں نویں دسویں",
     "چھ سات آٹھ دس واحد اثنين ثلاث ثلاثة اربع اربعة خمس خمسة ست ستة سبع سبعة ثمان تسع عشر عشرة",
 )
+_VISA_WORDS = lookup_keys("visa ویزه ویزا ویزې فيزا تأشيرة ভিসা виза")
 # Words that link two parts of one name: son of, daughter of, the.
 _NAME_LINKS = lookup_keys("bin ibn bint binti بن بنت al el ur ul ud")
 # Words after a father's name that end a Central Asian name: "Азамат Нурлан уулу".
@@ -170,7 +173,8 @@ _ORGANISATION_WORDS = lookup_keys(
 # Family names of Russia and Central Asia: Курбонов, Назарова, Ахмедзода.
 _FAMILY_NAME = re.compile(r"(?:ов|ев|ова|ева|ин|ина|зода|заде|ov|ev|ova|eva|zoda)$")
 _PATRONYMIC = re.compile(
-    r"(?:ович|евич|овн|евн|ичн)(?:а|у|ем|е|ом|ой|ы)?$|(?:ovich|evich|ovna|evna)$", re.IGNORECASE
+    r"(?:ович|евич|овн|евн|ичн)(?:а|у|ем|е|ом|ой|ы)?$|(?:ovich|evich|ovna|evna)$|(?:وویچ|یویچ)$",
+    re.IGNORECASE,
 )
 # Family names made from a given name: Rahim-ov, Yusup-ova, Ahmad-zai, رحیم-ی, احمد-زی.
 _SURNAME_ENDINGS = tuple(
@@ -575,8 +579,9 @@ class _NameFinder:
         if not (named_place or self._opens_name(first, kind)):
             return None
         last = self._name_end(first, loose=kind == "strong" or self._copula_after(first))
-        if self._organisation_next(last + 1):
-            return None
+        visa_next = last + 1 < len(self.tokens) and self.tokens[last + 1].key in _VISA_WORDS
+        if self._organisation_next(last + 1) and not (kind == "strong" and visa_next):
+            return None  # "... Habib Bank", but "به نام وحید صافی ویزه میدهد" (gives visas)
         return first, last + 1 if self._place_as_family_name(last) else last
 
     def _opens_name(self, first: int, kind: str) -> bool:
@@ -666,8 +671,9 @@ class _NameFinder:
     def _spans_before_cues(self) -> Iterator[tuple[int, int]]:
         for match in _CUES_AFTER.finditer(self.words.text):
             last = self.words.index(match.start()) - 1
-            if last < 0 or self._stops(last) or not self._joined(last + 1):
-                continue
+            stops = last >= 0 and self._stops(last) and self._name_key(last) is None
+            if last < 0 or stops or not self._joined(last + 1):
+                continue  # but "Bahar is my sister's name"
             first = last
             while last - first < 2 and self._joined(first) and not self._stops(first - 1):
                 first -= 1
@@ -700,8 +706,13 @@ class _NameFinder:
         return key in _TITLES or key.removeprefix("ال") in _STRICT_TITLES  # "المهندس"
 
     def _parenthesised(self, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
-        """A name's spelling in brackets right after it: "سارا تامسون (Sarah Thompson)"."""
-        for _, last in spans:
+        """A name in Latin letters in brackets: "سارا تامسون (Sarah Thompson)", "(Kim Sang-woo)"."""
+        other_script = sum(not t.cased for t in self.tokens) > len(self.tokens) / 2
+        opened = [
+            i - 1 for i in range(1, len(self.tokens)) if self.words.gap_before(i).strip() == "("
+        ]
+        found = {last for _, last in spans}
+        for _, last in [*spans, *((i, i) for i in opened if other_script)]:
             first = last + 1
             if first >= len(self.tokens) or self.words.gap_before(first).strip() != "(":
                 continue
@@ -710,6 +721,9 @@ class _NameFinder:
                 end += 1
             words = range(first, end + 1)
             closed = self.words.text[self.tokens[end].end :].lstrip().startswith(")")
+            latin = all(self.tokens[i].capitalised and self.tokens[i].text.isascii() for i in words)
+            if last not in found and (not latin or end == first):
+                continue  # no name before it: two words in Latin letters, "(Kim Sang-woo)"
             if closed and all(
                 self.tokens[i].capitalised or not self.tokens[i].cased for i in words
             ):
@@ -796,7 +810,11 @@ class _NameFinder:
 
     def _patronymic_spans(self) -> Iterator[tuple[int, int]]:
         for index, token in enumerate(self.tokens):
-            if token.capitalised and _PATRONYMIC.search(token.text) and not self._stops(index):
+            if (
+                (token.capitalised or not token.cased)
+                and _PATRONYMIC.search(token.text)
+                and not self._stops(index)
+            ):
                 first = index
                 while index - first < 2 and self._capitalised_neighbour(first - 1, first):
                     first -= 1  # "Саидова Мадина Рахимовна"
@@ -835,8 +853,9 @@ class _NameFinder:
         return (
             0 <= index < len(self.tokens)
             and self._joined(joined)
-            and self.tokens[index].capitalised
+            and (self.tokens[index].capitalised or not self.tokens[index].cased)
             and not self._stops(index)
+            and not self._ordinary(index)
         )
 
 

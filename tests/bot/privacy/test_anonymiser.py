@@ -187,6 +187,16 @@ LANGUAGES = ("en", "fa", "ps", "ur", "ur-latn", "bn", "ar", "ru")
         ),
         ("address: Bahnhofstraße 12, Zimmer 4, Gießen", "address: <ADDRESS>, Gießen"),
         ("factory: 102-ho, 3-dong, 45 Juchon-ro, Gimhae", "factory: <ADDRESS>, Gimhae"),
+        (
+            "Bahar is my sister name, she is in Dresden",
+            "<NAME> is my sister name, she is in Dresden",
+        ),
+        ("میرا باس مسٹر کم (Kim Sang-woo) ہے", "میرا باس مسٹر کم (<NAME>) ہے"),
+        (
+            "یک نماینده به نام انجنیر وحید صافی ویزه کاری می‌دهد",
+            "یک نماینده به نام <NAME> ویزه کاری می‌دهد",
+        ),
+        ("پر نوم د ظاهر شاه ولي", "پر نوم د <NAME>"),
         ("office 112/B, Galle Road, Wellawatte, Colombo", "<ADDRESS>, Colombo"),
         (
             "Rs 40,000 sent to SHAH FAISAL / Date: 03-Jan-2024",
@@ -236,6 +246,7 @@ def test_anonymise_examples(text: str, expected: str) -> None:
         "میرا بیٹا 14 جون کو یونان کے قریب کشتی پر تھا۔ The E-7 visa needs TOPIK Level 2",
         "naam bataye baghair pooch sakta hun? اوس په کمپ کې دی. کفیل ہروب لگانے کی دھمکی",
         "آدرس دفتر تان کجاست؟ خانه ما در پشاور است",
+        "کے آশ্রয় (অ্যাসাইলাম) চাইতে পারে? صرف فارم کے لیے بیس ہزار. Frankfurt (Oder)",
         "i am tired, im anxious about my visa. اني مهندس مدني من البصرة واحد مكتب اخذ فلوسي",
         "Мой племянник попал в аварию в Самаре. أمي وأختي بالموصل، يريدون السفر بالسويد",
         "টেলিগ্রামে দুবাইয়ের চাকরির বিজ্ঞাপন দেয়",
