@@ -298,6 +298,7 @@ class _NameFinder:
         self.words = words
         self.tokens = words.tokens
         self.lexicon = load_lexicon()
+        self._keys: dict[int, str | None] = {}
 
     def findings(self) -> Iterator[Finding]:
         spans = [*self._cued_spans(), *self._spans_before_cues(), *self._title_spans()]
@@ -366,6 +367,11 @@ class _NameFinder:
 
     def _name_key(self, index: int) -> str | None:
         """The key under which word `index` is in the name lists, if it is."""
+        if index not in self._keys:
+            self._keys[index] = self._find_name_key(index)
+        return self._keys[index]
+
+    def _find_name_key(self, index: int) -> str | None:
         token = self.tokens[index]
         key = _listed_key(token.key)
         if key is None and token.cased and token.capitalised:
