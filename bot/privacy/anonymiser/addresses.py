@@ -45,7 +45,7 @@ _NUMBERED_WORDS = (
     "shari каб. кабинет pok. pokój section ولا مستودع অফিস ভিলা স্ট্রিট روم کوټه level tingkat",
     "سوکاک lgh stanza سكة مكتب ساختمان caravan д кв ряд павильон خونه زون سټریټ بلډنګ ګودام پلاک",
     "হাউস জোন ওয়ে ডরমেটরি রুম দোকান farm mazraa mazraah rumah blok bloc ap apt. ګراج فارم",
-    "لاین واحد صنعتي_سیمه",
+    "واحد صنعتي_سیمه",
     "ক্যাম্প রুম কক্ষ লেবার_ক্যাম্প বিল্ডিং корп корп. сок. кат",
     "قسم_داخلي قسم_الداخلي way hostel dormitory ہاسٹل ہوسٹل سکتور вагончик вагон бытовка",
     "قطاع كرفان كرفانة مخيم غرفة مبنى حجرة اتاق کمره کوٹھری",
@@ -131,7 +131,8 @@ _SUFFIX_WORDS = (
     "бульвар проезд площадь набережная مینه ښارګوټی شهرک mahallesi mah. sokak sokağı sok. sk.",
     "ulitsa prospekt pereulok ko'chasi kuchasi caddesi cad. cd. bulvarı blv. ایریا ایریاز",
     "haitsu heights kopo coop str. کلي لাইন hostel লেবার_ক্যাম্প",
-    "boulevard blvd labour_camp labor_camp mansion markaz بلیوارڈ স্ট্রিট мах. сок.",
+    "boulevard blvd labour_camp labor_camp mansion markaz بلیوارڈ",
+    "স্ট্রিট мах. сок. grove close crescent gardens terrace",
     "hotel ہوٹل هوتل هتل এস্টেট ডরমিটরি বিল্ডিং ودانۍ ودانی dormitory magu hingun goalhi سوکاک سوكاك",
     "تاون camp کمپ اسٹریٹ mahallasi qishlog'i qishlogi ko'chasi kochasi apartments apartment پلازا",
     "manzil bhaban",
@@ -334,6 +335,8 @@ def _bridges(words: Words, end: int, gap: str) -> bool:
 def _chain_finding(words: Words, chain: list[_Unit]) -> Iterator[Finding]:
     if not chain or (len(chain) == 1 and not chain[0].strong):
         return
+    if not any(re.search(r"[^\W\d_]", words.text[u.start : u.end]) for u in chain):
+        return  # numbers alone are no address: "ages 42, 38, 16, 12 and 7"
     start = _extend_address_back(words, min(u.start for u in chain))
     end = _extend_address_forward(words, max(u.end for u in chain))
     yield Finding(start, end, "ADDRESS")

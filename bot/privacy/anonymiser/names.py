@@ -35,7 +35,7 @@ _WEAK_CUES = alternatives(
     "main mai me mein من زه میں أنا انا я আমি dear hi hello salam name ami za man",
 )
 # Weak cues that can only mean "I am": "I'm Roza from Bishkek".
-_SELF_CUES = alternatives("i_am i'm im this_is it's_me myself ana ani آني اني")
+_SELF_CUES = alternatives("i_am i'm im iam this_is it's_me myself ana ani آني اني")
 # Sign-offs, after which the words that end a message are a name: "Thanks, Farid", "-- Lola".
 _SIGN_OFF = folded_pattern(
     r"(?:(?<!\w)(?:thanks|thank\s+you|thanks\s+a\s+lot|regards|best\s+regards|kind\s+regards|"
@@ -52,7 +52,7 @@ _ROLE_GROUPS = (
     "akhooya akhi ukhti zawji abooya muzh syn doch brat sestra otec agenta chele meye bon",
     "swami owner sajang shacho زوجه زوجہ ولد",
     "cousin uncle aunt nephew niece friend neighbour neighbor agent sub-agent recruiter",
-    "driver teacher ustad ustaz استاد استاذ موټروان ډرایور راننده ڈرائیور السايق السائق سايق",
+    "driver teacher ustad ustaz استاد استاذ موټروان ډرایور راننده ڈرائیور السايق السائق",
     "водитель ড্রাইভার bon vai",
     "sponsor kafeel kafil employer boss manager supervisor landlord landlady smuggler broker",
     "dalal bhai bhaiya behen behan bhen walid walida beta beti chacha chachu mamu mamoo",
@@ -145,6 +145,8 @@ _TITLES_AFTER = lookup_keys(
 _NUMBER_WORDS = lookup_keys(
     "یک دو سه چهار پنج شش هفت هشت نه ده یو دوه درې څلور پنځه شپږ اووه اته لس ایک تین چار پانچ",
     "پہلا پہلی دوسرا تیسرا تیسری چوتھا چوتھی پانچواں پانچویں چھٹا ساتویں آٹھویں نویں دسویں",
+    "بیست سی چهل پنجاه شصت هفتاد هشتاد نود صد شل دېرش څلوېښت بیس تیس چالیس پچاس سو عشرين",
+    "ثلاثين اربعين خمسين",
     "چھ سات آٹھ دس واحد اثنين ثلاث ثلاثة اربع اربعة خمس خمسة ست ستة سبع سبعة ثمان تسع عشر عشرة",
 )
 _VISA_WORDS = lookup_keys("visa ویزه ویزا ویزې فيزا تأشيرة ভিসা виза")
@@ -171,7 +173,7 @@ _ORGANISATION_WORDS = lookup_keys(
     "компания фирма агентство visa ویزه ویزا ویزې فيزا تأشيرة ভিসা виза",
 )
 # Family names of Russia and Central Asia: Курбонов, Назарова, Ахмедзода.
-_FAMILY_NAME = re.compile(r"(?:ов|ев|ова|ева|ин|ина|зода|заде|ov|ev|ova|eva|zoda)$")
+_FAMILY_NAME = re.compile(r"(?:ов|ев|ова|ева|зода|заде|ov|ev|ova|eva|zoda)$")
 _PATRONYMIC = re.compile(
     r"(?:ович|евич|овн|евн|ичн)(?:а|у|ем|е|ом|ой|ы)?$|(?:ovich|evich|ovna|evna)$|(?:وویچ|یویچ)$",
     re.IGNORECASE,
@@ -351,6 +353,11 @@ class _NameFinder:
             or key in _COPULAS
         )
 
+    def _family_name(self, index: int) -> bool:
+        """Whether word `index` is a capitalised family name of Russia or Central Asia."""
+        token = self.tokens[index]
+        return token.cased and token.capitalised and bool(_FAMILY_NAME.search(token.text))
+
     def _ordinary(self, index: int) -> bool:
         """Whether word `index` is an ordinary word of the project's texts: "ایجنٹ کہتا ہے"."""
         token = self.tokens[index]
@@ -503,14 +510,16 @@ class _NameFinder:
         an e-mail may follow ("محمد یونس ساپي / کونړ"), as may a town or a role after a comma
         ("Hajra, Sialkot", "Dilnoza Tursunova, mother").
         """
-        for first, last in self._last_lines():
+        for first, last in self._last_lines():  # the last line, or one before a job's line
             words = range(first, last + 1)
-            listed = any(self._name_key(i) or self._continuation(i) for i in words)
+            listed = any(
+                self._name_key(i) or self._continuation(i) or self._family_name(i) for i in words
+            )
             if last - first > 3 or not (listed or self._is_title_at(first)):
                 continue
             if not any(self._stops(i) and self._name_key(i) is None for i in words):
                 yield first, last
-            return
+                return
 
     def _last_lines(self) -> Iterator[tuple[int, int]]:
         """The words of the last lines, last first, past lines of towns, roles and numbers."""
@@ -521,6 +530,7 @@ class _NameFinder:
             for m in re.finditer(r"(?<!\s\w)(?<!^\w)[.!?؟।۔]|\n|\s/\s|[,،](?=[^,،]*$)", text)
         ]
         bounds = [0, *ends, len(text)]
+        skipped = 0
         for start, end in reversed(list(itertools.pairwise(bounds))):
             indexes = [i for i, t in enumerate(self.tokens) if start <= t.start < end]
             if not indexes:
@@ -530,7 +540,9 @@ class _NameFinder:
             if all(i in self.words.places or self._stops(i) for i in indexes):
                 continue  # ", Sialkot", "/ کونړ", ", mother"
             yield indexes[0], indexes[-1]
-            return
+            skipped += 1
+            if skipped > 2 or len(indexes) > 6:
+                return
 
     def _surname_initial_spans(self) -> Iterator[tuple[int, int]]:
         """A family name and initials: "Курбонов Ш.", "Назаров Ф. А."."""
@@ -574,6 +586,7 @@ class _NameFinder:
         # A name may be a place's too: "আমার ভাগ্নে রিয়াদ হোসেন" (Riyad, Riyadh).
         follower = self._clear if kind == "weak" else self._listed  # "من البصرة واحد"
         named_place = first in self.words.places and self._joined(first + 1) and follower(first + 1)
+        named_place = named_place and first + 1 not in self.words.places  # "dera ismail khan"
         # A listed name that is also a word, right after "my name is": "mera naam bahar hai".
         word_as_name = kind == "strong" and self._name_key(first) is not None
         known_next = self._joined(first + 1) and self._known(first + 1)  # "Zaman Khan"
@@ -771,8 +784,15 @@ class _NameFinder:
             index = last + 1
 
     def _given_name_before(self, first: int) -> int:
-        """Take in an unlisted given name before a family name: "Мавлюда Ахмедова"."""
+        """Take in a given name before a family name, or a family name before a given one.
+
+        "Мавлюда Ахмедова", "Жумабеков Эрлан".
+        """
         before = first - 1
+        if before >= 0 and self._joined(first) and not self._stops(before):
+            token = self.tokens[before]
+            if token.cased and token.capitalised and _FAMILY_NAME.search(token.text):
+                return before
         if not (self._joined(first) and _is_surname(self.tokens[first].key)):
             return first
         token = self.tokens[before]

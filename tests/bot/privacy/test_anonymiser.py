@@ -288,6 +288,7 @@ DEV_SETS = {
     "dev-11.jsonl": 0.96,
     "dev-12.jsonl": 0.96,
     "dev-13.jsonl": 0.82,
+    "dev-14.jsonl": 0.97,
 }
 
 
