@@ -44,7 +44,8 @@ _NUMBERED_WORDS = (
     "اسٹریٹ پلاٹ প্লট سكن_الطلاب سكن_العمال سكن_العاملات سكن zuqaq mahalla tabiq dar shari3",
     "shari каб. кабинет pok. pokój section ولا مستودع অফিস ভিলা স্ট্রিট روم کوټه level tingkat",
     "سوکاک lgh stanza سكة مكتب ساختمان caravan д кв ряд павильон خونه زون سټریټ بلډنګ ګودام پلاک",
-    "হাউস জোন ওয়ে ডরমেটরি রুম দোকান farm mazraa mazraah rumah blok bloc ap apt. ګراج فارم",
+    "блок кабинет کارګر_کمپ হাউস জোন ওয়ে ডরমেটরি রুম দোকান",
+    "farm mazraa mazraah rumah blok bloc ap apt. ګراج فارم",
     "واحد صنعتي_سیمه",
     "ক্যাম্প রুম কক্ষ লেবার_ক্যাম্প বিল্ডিং корп корп. сок. кат",
     "قسم_داخلي قسم_الداخلي way hostel dormitory ہاسٹل ہوسٹل سکتور вагончик вагон бытовка",
@@ -66,7 +67,7 @@ _UNIT_NUMBER = (
     r"|[0-9]+(?:এ|বি|সি|ডি|ই)(?![\w\u0980-\u09ff])"  # "৪বি" (4B)
     r"|[ابجدهوزحطیکلمنسعفصقرشتثخذضظغ](?!\w)"  # "قطاع ج", "بلاک ب"
     r"|(?:اول|دوم|سوم|چهارم|پنجم|ششم|هفتم|هشتم|نهم|دهم|لومړی|دوهم|دریم|څلورم|پنځم)(?!\w)"
-    r"|(?:اے|بی|سی|ڈی|ای|ایف|جی|ایچ|آی|کے|ایل|ایم|این|پی|آر|ایس|ٹی|وی|ایکس|زیڈ)(?:-[0-9]+)?(?!\w)"
+    r"|(?:اے|بی|سی|ڈی|دی|ای|ایف|جی|ایچ|آی|کے|ایل|ایم|این|پی|آر|ایس|ٹی|وی|ایکس|زیڈ)(?:-[0-9]+)?(?!\w)"
     r"|(?:এ|বি|সি|ডি|ই|এফ|জি|এইচ|কে|এল|এম|এন|পি|আর|এস|টি)(?![\w\u0980-\u09ff])"
 )
 _NUMBERED = folded_pattern(
@@ -97,14 +98,15 @@ _NAMED_WORDS = (
     "mahalle mahallesi mah. mh. sokak sokağı sok. cadde caddesi cad. bulvarı blv. jalan jln",
     "жк gram lorong taman kawasan persiaran residensi asrama ж/м жилмассив массив",
     "خلف مقابل جنب نزدیک پشت روبروی قریب سامنے پیچھے جوار д. дер. деревня",
-    "karte karta شهرک کارته ناحیة عمارة عماره بنایة برج مجمع محله محلہ محلة کوچه کوڅه کوچہ",
+    "karte karta شهرک کارته عمارة عماره بنایة برج مجمع محله محلہ محلة کوچه کوڅه کوچہ",
     "گلی زقاق سرک سړک شارع خیابان جاده قریه قرية کلی گاؤں گاوں ساحة میدان قرب نزد near",
     "opposite behind",
-    "ڈاکخانہ ڈاک_خانہ پوسټ_آفس ناحیه ناحیہ حي بلاک فیز",
+    "ڈاکخانہ ڈاک_خانہ پوسټ_آفس حي بلاک فیز",
     "গ্রাম ডাকঘর পোস্ট পোস্ট_অফিস মহল্লা রোড সড়ক ব্লক",
     "ул. ул улица пр-т пр. проспект пер. переулок бульвар б-р шоссе ш. наб. набережная",
     "мкр. мкр микрорайон площадь пл. проезд тупик кишлак кишлака кишлаке село деревня аул",
-    "пос. поселок посёлок с. рынок рынка здание возле напротив рядом_с около next_to basti",
+    "бц тц лагерь জালান আসরামা пос. поселок посёлок с.",
+    "рынок рынка здание возле напротив рядом_с около next_to basti",
     "اولیتسا جالان pangsapuri shara shari gaon pelak ډاکخانه ډاکخانې wisma kishlak qishloq",
     "qarya-e qarya qaryah pr. کمپ",
     "مخيم تعمیر",
@@ -133,7 +135,8 @@ _SUFFIX_WORDS = (
     "haitsu heights kopo coop str. کلي لাইন hostel লেবার_ক্যাম্প",
     "boulevard blvd labour_camp labor_camp mansion markaz بلیوارڈ",
     "স্ট্রিট мах. сок. grove close crescent gardens terrace",
-    "hotel ہوٹل هوتل هتل এস্টেট ডরমিটরি বিল্ডিং ودانۍ ودانی dormitory magu hingun goalhi سوکاک سوكاك",
+    "hotel ہوٹل هوتل هتل এস্টেট ডরমিটরি বিল্ডিং",
+    "ودانۍ ودانی dormitory magu hingun goalhi سوکاک سوكاك",
     "تاون camp کمپ اسٹریٹ mahallasi qishlog'i qishlogi ko'chasi kochasi apartments apartment پلازا",
     "manzil bhaban",
     "ম্যানশন ভবন মঞ্জিল",
@@ -229,8 +232,8 @@ _ADDRESS_CUES = lookup_keys(
     "at in on live lives address پته آدرس ادرس پتہ عنوان عنواني في در کې میں в"
 )
 # What may stand between two parts of one address: commas, stops, and Pashto "د" (of).
-_ADDRESS_SEPARATOR = re.compile(r"[\s,،;:.-]{0,4}(?:د\s+)?")
-_WORD_GAP = re.compile(r"[ ]*(?:[0-9]+[ ]*)?")
+_ADDRESS_SEPARATOR = re.compile(r"[\s,،;:.«»\"“”-]{0,5}(?:د\s+)?")
+_WORD_GAP = re.compile(r"[ «»\"“”]*(?:[0-9]+[ ]*)?")
 
 
 @dataclass(frozen=True)
@@ -338,6 +341,10 @@ def _chain_finding(words: Words, chain: list[_Unit]) -> Iterator[Finding]:
     if not any(re.search(r"[^\W\d_]", words.text[u.start : u.end]) for u in chain):
         return  # numbers alone are no address: "ages 42, 38, 16, 12 and 7"
     start = _extend_address_back(words, min(u.start for u in chain))
+    of = re.search(r"(?<!\w)د\s+$", words.text[:start])  # Pashto "of": "د مېرویس مېنې سړک"
+    start = (
+        of.start() if of and not words.text[: of.start()].rstrip().endswith(("،", ",")) else start
+    )
     end = _extend_address_forward(words, max(u.end for u in chain))
     yield Finding(start, end, "ADDRESS")
 
@@ -368,6 +375,9 @@ def _address_units(words: Words) -> Iterator[_Unit]:
     for match in _SUFFIXED.finditer(text):
         if lookup_key(match.group(1)) in _SUFFIX_WITH_NUMBER and not match.group(2):
             continue  # Iraqi "فيز" (visas), but "حیات آباد فیز 3"
+        following = words.index(match.end())
+        if following < len(words) and words.tokens[following].key in _BUSINESS_WORDS:
+            continue  # "Silk Road Travel" is an agency
         start = _place_words_start(words, match.start(), limit=3, places=True)
         before = words.index(match.start()) - 1
         if start == match.start() and before >= 0 and _named_after_building(words, before):

@@ -22,7 +22,7 @@ _STRONG_CUES = alternatives(
     "mera_pura_naam ka_naam ka_nam ki_naam amar_nam amar_naam amr_nam",
     "nam-e nam-esh nam-am ismah ismi ismo zovut menya_zovut title ٹائٹل টাইটেল المدعو",
     "المدعوة",
-    "پر_نوم_د په_نوم_د call_him call_her people_call называет называют",
+    "باسم پر_نوم_د په_نوم_د call_him call_her people_call называет называют",
     "urf urf-e alias ওরফে عرف الملقب naam صاحب_حساب صاحب_الحساب account_holder فرستنده",
     "گیرنده لیږونکی اخیستونکی sent_to",
     "ke_naam naam: naam_hai نام_من نامم اسمم اسم_من نامش اسمش نامشان به_نام بنام نام اسم",
@@ -123,7 +123,7 @@ _STRICT_TITLES = lookup_keys(
     "haji hajji alhaj alhaji al-haj mr mrs ms md mohd mst mosammat janab maulana maulvi mawlawi",
     "qari engr eng dr doctor engineer حاجی حاجي الحاج الحاجة الحجي آقای آقا جناب مولوی",
     "madam madame miss حجي کاک كاك kak মিস্টার مسٹر مسز مستر пан пани ma'am maam encik",
-    "ښاغلی مسماۃ مسماة herr frau انجنیره д-р",
+    "ښاغلی مسماۃ مسماة herr frau انجنیره д-р مهندسة مهندسه",
     "مولانا قاری الشیخ انجنیر انجینئر مهندس داکتر دکتور الدكتور دکتر ڈاکٹر ډاکټر ډاکتر",
     "ডাঃ ডা ডাক্তার ইঞ্জিনিয়ার доктор advocate adv barrister prof professor capt captain",
     "major colonel inspector ایڈووکیٹ پروفیسر کپتان استاذ الأستاذ الاستاذ المحامي",
@@ -131,7 +131,8 @@ _STRICT_TITLES = lookup_keys(
 )
 _TITLES = _STRICT_TITLES | lookup_keys(
     "malik chaudhry chaudhary chaudhri ch raja mian sheikh shaikh syed sayed sayyid seyed mir",
-    "hafiz حافظ pir um bibi mullah ملا sardar sahibzada abu umm begum ملک چوہدری چودھری راجہ",
+    "sufi صوفی hafiz حافظ pir um bibi mullah ملا",
+    "sardar sahibzada abu umm begum ملک چوہدری چودھری راجہ",
     "راجا میاں شیخ",
     "سید میر سردار ابو",
     "ام بیگم استاد ustad ustaz শেখ আবু মীর সৈয়দ",
@@ -164,7 +165,8 @@ _ORGANISATION_WORDS = lookup_keys(
     "international enterprises trading overseas manpower agency services corporation foundation",
     "university college school institute mosque masjid town road street market plaza colony",
     "traders trader contracting contractors construction recruiting recruitment estate recruit",
-    "engineering srl llc gmbh fze fzco llp pvt inc manpower پاور مین‌پاور агентство پوهنتون دانشگاه",
+    "engineering srl llc gmbh fze fzco llp",
+    "pvt inc manpower پاور مین‌پاور агентство پوهنتون دانشگاه",
     "এজেন্সির কোম্পানির অফিসের جامعة جامعه embassy سفارت سفارة army police ministry",
     "department consulate court deportation detention centre center اورسیز اوورسیز",
     "building tower bazaar chowk avenue sons office بانک بینک بنك مصرف شرکت کمپنی الشركة شركة",
@@ -517,8 +519,11 @@ class _NameFinder:
             )
             if last - first > 3 or not (listed or self._is_title_at(first)):
                 continue
-            if not any(self._stops(i) and self._name_key(i) is None for i in words):
-                yield first, last
+            stops = [i for i in words if self._stops(i) and self._name_key(i) is None]
+            gap = self.words.gap_before(last).strip()
+            family_place = stops == [last] and last > first + 1 and last in self.words.places
+            if not stops or (family_place and not gap):
+                yield first, last  # a family name from a place: "داکتر سمیع الله وردک"
                 return
 
     def _last_lines(self) -> Iterator[tuple[int, int]]:
@@ -599,7 +604,13 @@ class _NameFinder:
             return None
         last = self._name_end(first, loose=kind == "strong" or self._copula_after(first))
         visa_next = last + 1 < len(self.tokens) and self.tokens[last + 1].key in _VISA_WORDS
-        if self._organisation_next(last + 1) and not (kind == "strong" and visa_next):
+        organisation = self._organisation_next(last + 1) or (
+            self._joined(last + 1)
+            and self._name_key(last + 1) is None
+            and self._organisation_next(last + 2)
+            and self.tokens[last + 2].key not in _VISA_WORDS
+        )  # "ٹائٹل سٹار ریکروٹنگ ایجنسی"
+        if organisation and not (kind == "strong" and visa_next):
             return None  # "... Habib Bank", but "به نام وحید صافی ویزه میدهد" (gives visas)
         return first, last + 1 if self._place_as_family_name(last) else last
 

@@ -198,6 +198,10 @@ LANGUAGES = ("en", "fa", "ps", "ur", "ur-latn", "bn", "ar", "ru")
         ),
         ("پر نوم د ظاهر شاه ولي", "پر نوم د <NAME>"),
         ("office 112/B, Galle Road, Wellawatte, Colombo", "<ADDRESS>, Colombo"),
+        ("مع التقدير / المهندسة زينب عبد الامير", "مع التقدير / <NAME>"),
+        ("با احترام / داکتر سمیع الله وردک / ایمیل", "با احترام / <NAME> / ایمیل"),
+        ("رقم الحساب IQ21RAFB00200100334455 باسم حسن عليوي", "رقم الحساب <ACCOUNT> باسم <NAME>"),
+        ("офис: проспект Чуй 155, БЦ «Ала-Тоо», офис 407. компания", "офис: <ADDRESS>. компания"),
         (
             "Rs 40,000 sent to SHAH FAISAL / Date: 03-Jan-2024",
             "Rs 40,000 sent to <NAME> / Date: <DATE>",
@@ -246,6 +250,7 @@ def test_anonymise_examples(text: str, expected: str) -> None:
         "میرا بیٹا 14 جون کو یونان کے قریب کشتی پر تھا۔ The E-7 visa needs TOPIK Level 2",
         "naam bataye baghair pooch sakta hun? اوس په کمپ کې دی. کفیل ہروب لگانے کی دھمکی",
         "آدرس دفتر تان کجاست؟ خانه ما در پشاور است",
+        "Is 18600 pound income required? The firm is Silk Road Travel. من مهندس برق هستم",
         "کے آশ্রয় (অ্যাসাইলাম) চাইতে পারে? صرف فارم کے لیے بیس ہزار. Frankfurt (Oder)",
         "i am tired, im anxious about my visa. اني مهندس مدني من البصرة واحد مكتب اخذ فلوسي",
         "Мой племянник попал в аварию в Самаре. أمي وأختي بالموصل، يريدون السفر بالسويد",
@@ -289,6 +294,7 @@ DEV_SETS = {
     "dev-12.jsonl": 0.96,
     "dev-13.jsonl": 0.82,
     "dev-14.jsonl": 0.97,
+    "dev-15.jsonl": 0.97,
 }
 
 
