@@ -26,7 +26,7 @@ _HANDLE_CUES = alternatives(
     "telegram tg instagram insta ig skype snapchat snap tiktok twitter imo_id username kakao",
     "kakaotalk wechat line_id signal threads youtube",
     "user_name login ник логин телеграм телеграмм инстаграм скайп تلگرام ټیلیګرام ٹیلیگرام",
-    "تلغرام تيليجرام انستاگرام انسٹاگرام انستغرام الانستغرام انستا سناب اسکایپ",
+    "تلغرام تيليجرام اینستاگرام انستاگرام انسٹاگرام انستغرام الانستغرام انستا سناب اسکایپ",
     "ইনস্টাগ্রাম টেলিগ্রাম স্কাইপ",
 )
 _HANDLE_CUE = folded_pattern(rf"(?<!\w)(?:{_HANDLE_CUES}|imo)(?!\w)")

@@ -8,7 +8,7 @@ __all__ = ["is_money"]
 
 
 _CURRENCY = folded_pattern(
-    r"(?:rs\.?|pkr|inr|afn|afs|afghanis?|bdt|tk\.?|taka|iqd|dinars?|usd|dollars?|euros?|eur|"
+    r"(?<![^\W\d_])(?:rs\.?|pkr|inr|afn|afs|afghanis?|bdt|tk\.?|taka|iqd|dinars?|usd|dollars?|euros?|eur|"
     r"aed|dirhams?|dhs?|sar|riyals?|qar|kwd|omr|bhd|rub|rubles?|roubles?|won|yen|rm|ringgit|"
     r"lkr|rupees?|lakhs?|lacs?|crores?|million|thousand|hazar|som|somoni|sum|pounds?|gbp|"
     r"روپے|روپیہ|روپیه|روپۍ|افغانی|افغانۍ|دالر|ډالر|ڈالر|دولار|یورو|يورو|درهم|ریال|ريال|دينار|تومان|"

@@ -165,7 +165,7 @@ _ORGANISATION_WORDS = lookup_keys(
     "international enterprises trading overseas manpower agency services corporation foundation",
     "university college school institute mosque masjid town road street market plaza colony",
     "traders trader contracting contractors construction recruiting recruitment estate recruit",
-    "engineering srl llc gmbh fze fzco llp",
+    "motors motor ټرېولز ټریولز engineering srl llc gmbh fze fzco llp",
     "pvt inc manpower پاور مین‌پاور агентство پوهنتون دانشگاه",
     "এজেন্সির কোম্পানির অফিসের جامعة جامعه embassy سفارت سفارة army police ministry",
     "department consulate court deportation detention centre center اورسیز اوورسیز",
