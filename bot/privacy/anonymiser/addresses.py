@@ -44,7 +44,7 @@ _NUMBERED_WORDS = (
     "اسٹریٹ پلاٹ প্লট سكن_الطلاب سكن_العمال سكن_العاملات سكن zuqaq mahalla tabiq dar shari3",
     "shari каб. кабинет pok. pokój section ولا مستودع অফিস ভিলা স্ট্রিট روم کوټه level tingkat",
     "سوکاک lgh stanza سكة مكتب ساختمان caravan д кв ряд павильон خونه زون سټریټ بلډنګ ګودام پلاک",
-    "ودانۍ مصنع المصنع блок кабинет کارګر_کمپ হাউস জোন ওয়ে ডরমেটরি রুম দোকান",
+    "kamb. вл. вл контейнер ودانۍ مصنع المصنع блок кабинет کارګر_کمپ হাউস জোন ওয়ে ডরমেটরি রুম দোকান",
     "farm mazraa mazraah rumah blok bloc ap apt. ګراج فارم",
     "واحد صنعتي_سیمه",
     "ক্যাম্প রুম কক্ষ লেবার_ক্যাম্প বিল্ডিং корп корп. сок. кат",
@@ -105,7 +105,7 @@ _NAMED_WORDS = (
     "গ্রাম ডাকঘর পোস্ট পোস্ট_অফিস মহল্লা রোড সড়ক ব্লক",
     "ул. ул улица пр-т пр. проспект пер. переулок бульвар б-р шоссе ш. наб. набережная",
     "мкр. мкр микрорайон площадь пл. проезд тупик кишлак кишлака кишлаке село деревня аул",
-    "бц тц лагерь জালান আসরামা пос. поселок посёлок с.",
+    "хутор хостел хостеле бц тц лагерь জালান আসরামা пос. поселок посёлок с.",
     "рынок рынка здание возле напротив рядом_с около next_to basti",
     "اولیتسا جالان pangsapuri shara shari gaon pelak ډاکخانه ډاکخانې wisma kishlak qishloq",
     "qarya-e qarya qaryah pr. کمپ",
@@ -132,7 +132,7 @@ _SUFFIX_WORDS = (
     "tower complex centre center mall area nagar society phase проспект улица переулок шоссе",
     "бульвар проезд площадь набережная مینه ښارګوټی شهرک mahallesi mah. sokak sokağı sok. sk.",
     "ulitsa prospekt pereulok ko'chasi kuchasi caddesi cad. cd. bulvarı blv. ایریا ایریاز",
-    "haitsu heights kopo coop str. کلي لাইন hostel লেবার_ক্যাম্প",
+    "village pr. haitsu heights kopo coop str. کلي لাইন hostel লেবার_ক্যাম্প",
     "boulevard blvd labour_camp labor_camp mansion markaz بلیوارڈ",
     "স্ট্রিট мах. сок. grove close crescent gardens terrace",
     "hotel ہوٹل هوتل هتل এস্টেট ডরমিটরি বিল্ডিং",
@@ -153,7 +153,9 @@ _HOUSE_NUMBER_BEFORE = folded_pattern(
     r"(?<![\w/.,])(?:no\.?\s*)?[0-9]{1,4}[a-z]?(?:/(?:[0-9]{1,4}|[a-z]))?[,.]?\s*$"
 )
 # "45/2 Purana Paltan", "No. 42/3": a holding number.
-_HOLDING = folded_pattern(r"(?<![\w/])(?:no\.?\s*)?[0-9]{1,4}/[0-9]{1,4}[a-z]?(?![\w/])")
+_HOLDING = folded_pattern(
+    r"(?<![\w/])(?:no\.?\s*)?[0-9]{1,4}/(?:[0-9]{1,4}[a-z]?|[a-z])(?![\w/])"  # "45/2", "5/B"
+)
 # European streets: "Rue de la Paix 21", "Via Roma 23", "Kirchstrasse 12", "ul. Długa 5/7".
 _EUROPEAN_STREET = re.compile(
     r"(?<!\w)(?i:rue|via|viale|corso|piazza|calle|avenida|carrer|rua|ulica|odos|odós|strada|"
@@ -178,6 +180,8 @@ _LOOSE_NUMBER = re.compile(
     r"|(?<!\w)(?i:no)[.:]?\s*[0-9]{1,4}[a-zA-Z]?(?:-[0-9]{1,4})?(?![\w/])"
     r"|(?<![\w-])(?:[A-ZÀ-ÞĀ-Ž][\w'’-]+\s+){1,3}[0-9]{1,4}[a-z]?(?=\s*[,،])"
     r"|(?<=[,،]\s)[0-9]{4,6}(?=\s+[A-ZÀ-Þ])"  # a postcode before its town: "44137 Dortmund"
+    r"|(?<=[,،]\s)[0-9]{2}-[0-9]{3}(?![\w-])"  # a Polish postcode: "62-080"
+    r"|(?<![\w-])(?-i:[0-9]{1,2}F)(?![\w-])"  # a floor: "2F"
 )
 # The number before the word, as Pashto and Urdu say it: "۱۵ نمبر دوکان" (shop number 15).
 _NUMBER_FIRST = folded_pattern(
