@@ -44,7 +44,8 @@ _NUMBERED_WORDS = (
     "اسٹریٹ پلاٹ প্লট سكن_الطلاب سكن_العمال سكن_العاملات سكن zuqaq mahalla tabiq dar shari3",
     "shari каб. кабинет pok. pokój section ولا مستودع অফিস ভিলা স্ট্রিট روم کوټه level tingkat",
     "سوکاک lgh stanza سكة مكتب ساختمان caravan д кв ряд павильон خونه زون سټریټ بلډنګ ګودام پلاک",
-    "kamb. вл. вл контейнер ودانۍ مصنع المصنع блок кабинет کارګر_کمپ হাউস জোন ওয়ে ডরমেটরি রুম দোকান",
+    "خیمه kamb. вл. вл контейнер ودانۍ مصنع المصنع",
+    "блок кабинет کارګر_کمپ হাউস জোন ওয়ে ডরমেটরি রুম দোকান",
     "farm mazraa mazraah rumah blok bloc ap apt. ګراج فارم",
     "واحد صنعتي_سیمه",
     "ক্যাম্প রুম কক্ষ লেবার_ক্যাম্প বিল্ডিং корп корп. сок. кат",
@@ -105,7 +106,8 @@ _NAMED_WORDS = (
     "গ্রাম ডাকঘর পোস্ট পোস্ট_অফিস মহল্লা রোড সড়ক ব্লক",
     "ул. ул улица пр-т пр. проспект пер. переулок бульвар б-р шоссе ш. наб. набережная",
     "мкр. мкр микрорайон площадь пл. проезд тупик кишлак кишлака кишлаке село деревня аул",
-    "хутор хостел хостеле бц тц лагерь জালান আসরামা пос. поселок посёлок с.",
+    "سرای اردوگاه سكن_العمال سكن_الطلاب кыштак хутор хостел хостеле",
+    "бц тц лагерь জালান আসরামা пос. поселок посёлок с.",
     "рынок рынка здание возле напротив рядом_с около next_to basti",
     "اولیتسا جالان pangsapuri shara shari gaon pelak ډاکخانه ډاکخانې wisma kishlak qishloq",
     "qarya-e qarya qaryah pr. کمپ",
@@ -116,6 +118,7 @@ _NAMED = folded_pattern(
 )
 # Of these, the words that are also common words ("the road to Europe", "در سرک").
 _WEAK_NAMED = lookup_keys(
+    "اردوگاه",
     "street road lane near opposite behind سرک سړک جاده خیابان گلی ساحة میدان قرب نزد রোড সড়ক",
     "خلف مقابل جنب نزدیک پشت روبروی قریب سامنے پیچھے taman building возле напротив рядом_с",
     "около next_to здание کمپ مخيم",
@@ -132,7 +135,7 @@ _SUFFIX_WORDS = (
     "tower complex centre center mall area nagar society phase проспект улица переулок шоссе",
     "бульвар проезд площадь набережная مینه ښارګوټی شهرک mahallesi mah. sokak sokağı sok. sk.",
     "ulitsa prospekt pereulok ko'chasi kuchasi caddesi cad. cd. bulvarı blv. ایریا ایریاز",
-    "village pr. haitsu heights kopo coop str. کلي لাইন hostel লেবার_ক্যাম্প",
+    "arcade کیمپ لیبر_کیمپ village pr. haitsu heights kopo coop str. کلي لাইন hostel লেবার_ক্যাম্প",
     "boulevard blvd labour_camp labor_camp mansion markaz بلیوارڈ",
     "স্ট্রিট мах. сок. grove close crescent gardens terrace",
     "hotel ہوٹل هوتل هتل এস্টেট ডরমিটরি বিল্ডিং",
@@ -340,8 +343,15 @@ def _bridges(words: Words, end: int, gap: str) -> bool:
 
 
 def _chain_finding(words: Words, chain: list[_Unit]) -> Iterator[Finding]:
-    if not chain or (len(chain) == 1 and not chain[0].strong):
+    if not chain:
         return
+    parts = [
+        u
+        for u in chain
+        if not any(o is not u and o.start <= u.start and u.end <= o.end for o in chain)
+    ]
+    if not any(u.strong for u in chain) and len(parts) < 2:
+        return  # one weak part ("زاهدان کمپ" found twice) is no address
     if not any(re.search(r"[^\W\d_]", words.text[u.start : u.end]) for u in chain):
         return  # numbers alone are no address: "ages 42, 38, 16, 12 and 7"
     start = _extend_address_back(words, min(u.start for u in chain))

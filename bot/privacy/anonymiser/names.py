@@ -131,7 +131,7 @@ _STRICT_TITLES = lookup_keys(
 )
 _TITLES = _STRICT_TITLES | lookup_keys(
     "malik chaudhry chaudhary chaudhri ch raja mian sheikh shaikh syed sayed sayyid seyed mir",
-    "sufi صوفی hafiz حافظ pir um bibi mullah ملا",
+    "محترمہ محترم محترمه sufi صوفی hafiz حافظ pir um bibi mullah ملا",
     "sardar sahibzada abu umm begum ملک چوہدری چودھری راجہ",
     "راجا میاں شیخ",
     "سید میر سردار ابو",
@@ -399,6 +399,8 @@ class _NameFinder:
         """Whether word `index` is a link inside a name ("bin", "al", "уулу") or follows one."""
         if self.tokens[index].key in _NAME_ENDINGS:
             return True
+        if index > 0 and self.tokens[index - 1].key in _NAME_PREFIXES:
+            return True  # "abdul wahab"
         if self.tokens[index].key in _NAME_LINKS:
             following = index + 1
             return self._joined(following) and not self._stops(following)
@@ -542,6 +544,8 @@ class _NameFinder:
                 continue  # a phone number, an e-mail, punctuation
             if start == 0:
                 return  # the message itself is no signature
+            if re.search(r"@|https?:|www\.", text[start:end]):
+                continue  # a line with an e-mail or a link
             if all(i in self.words.places or self._stops(i) for i in indexes):
                 continue  # ", Sialkot", "/ کونړ", ", mother"
             yield indexes[0], indexes[-1]

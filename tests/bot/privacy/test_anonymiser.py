@@ -260,6 +260,7 @@ def test_anonymise_examples(text: str, expected: str) -> None:
         "naam bataye baghair pooch sakta hun? اوس په کمپ کې دی. کفیل ہروب لگانے کی دھمکی",
         "آدرس دفتر تان کجاست؟ خانه ما در پشاور است",
         "Is 18600 pound income required? The firm is Silk Road Travel. من مهندس برق هستم",
+        "اوس په زاهدان کمپ کې دی. شوهرم را به اردوگاه سفید سنگ بردند",
         "کے آশ্রয় (অ্যাসাইলাম) চাইতে পারে? صرف فارم کے لیے بیس ہزار. Frankfurt (Oder)",
         "i am tired, im anxious about my visa. اني مهندس مدني من البصرة واحد مكتب اخذ فلوسي",
         "Мой племянник попал в аварию в Самаре. أمي وأختي بالموصل، يريدون السفر بالسويد",
@@ -305,6 +306,7 @@ DEV_SETS = {
     "dev-14.jsonl": 0.97,
     "dev-15.jsonl": 0.97,
     "dev-16.jsonl": 0.98,
+    "dev-17.jsonl": 0.97,
 }
 
 
