@@ -230,7 +230,7 @@ def language_section(rows: list[EvalRow], ours: Candidate) -> list[str]:
     return [*lines, "| " + " | ".join(cells) + f" | {total:.1%} |"]
 
 
-HELDOUT_ANONYMISER_SETS = ("heldout.jsonl",)
+HELDOUT_ANONYMISER_SETS = ("heldout.jsonl", "heldout-11.jsonl")
 
 
 def anonymiser_section() -> list[str]:

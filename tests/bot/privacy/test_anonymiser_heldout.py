@@ -11,8 +11,9 @@ DATA = ROOT / "tests" / "data" / "anonymiser"
 
 
 # The goal: at least 98% of personal items removed, 95% of meaningful words kept. Measured
-# (BENCHMARKS.md): heldout.jsonl 98.8% and 99.9%.
-HELDOUT_SETS = {"heldout.jsonl": 0.98}
+# (BENCHMARKS.md): heldout.jsonl 98.8% and 99.9%; heldout-11.jsonl, written last by another
+# author to the written specification, 98.1% and 99.5%.
+HELDOUT_SETS = {"heldout.jsonl": 0.98, "heldout-11.jsonl": 0.98}
 
 
 @pytest.mark.parametrize("name", HELDOUT_SETS)
