@@ -116,6 +116,8 @@ def cmd_anonymise(settings: Settings, args: argparse.Namespace) -> int:
     """Read lines on standard input, write them anonymised, one for one (or score a set)."""
     from bot.privacy.anonymiser import anonymise
 
+    if args.misses and not args.score:
+        raise CommandError("--misses goes with --score FILE")
     if args.score:
         return _score_anonymiser(args.score, args.misses)
     if args.refresh_words:
@@ -359,11 +361,12 @@ def _parser() -> argparse.ArgumentParser:
     add.set_defaults(func=cmd_user_add)
 
     anonymise = commands.add_parser("anonymise", help="anonymise lines from standard input")
-    anonymise.add_argument(
+    instead = anonymise.add_mutually_exclusive_group()
+    instead.add_argument(
         "--score", type=Path, metavar="FILE", help="score a labelled set (JSON lines) instead"
     )
     anonymise.add_argument("--misses", action="store_true", help="with --score: list misses")
-    anonymise.add_argument(
+    instead.add_argument(
         "--refresh-words",
         action="store_true",
         help="regenerate the ordinary words (no names) from content/ and nlu/",

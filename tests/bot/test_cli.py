@@ -43,6 +43,12 @@ def test_anonymise_scores_a_labelled_set(tmp_path: Path) -> None:
     broken = mrcbot("anonymise", "--score", str(tmp_path / "missing.jsonl"))
     assert broken.returncode == 2
     assert "cannot read" in broken.stderr
+    alone = mrcbot("anonymise", "--misses")
+    assert alone.returncode == 2
+    assert "--misses goes with --score" in alone.stderr
+    both = mrcbot("anonymise", "--score", str(labelled), "--refresh-words")
+    assert both.returncode == 2
+    assert "not allowed with argument" in both.stderr
 
 
 def test_production_refuses_example_contacts_and_missing_key(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -115,7 +116,7 @@ class Words:
                 common.add(index)
         return frozenset(common)
 
-    @property
+    @functools.cached_property
     def small_letters_only(self) -> bool:
         """Whether the text's words in Latin or Cyrillic letters are all in small letters."""
         return not any(token.capitalised for token in self.tokens[1:] if token.cased)
